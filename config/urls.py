@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Quản trị: Theo dõi chỉ tiêu CNTT")
+admin.site.site_title = _("Quản trị chỉ tiêu CNTT")
+admin.site.index_title = _("Quản lý danh mục và người dùng")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("directives.urls")),
+    path("", include("provinces.urls")),
+    path("", include("indicators.urls")),
+]

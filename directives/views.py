@@ -1,0 +1,23 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from provinces.access import dashboard_view
+
+from .models import Directive, Task
+
+
+def _with_tasks(queryset):
+    tasks = Task.objects.order_by("section", "position")
+    return queryset.select_related("province", "parent").prefetch_related(Prefetch("tasks", queryset=tasks))
+
+
+@dashboard_view
+def directive_list(request):
+    directives = _with_tasks(Directive.objects.all())
+    return render(request, "directives/directive_list.html", {"directives": directives})
+
+
+@dashboard_view
+def directive_detail(request, slug):
+    directive = get_object_or_404(_with_tasks(Directive.objects.all()), slug=slug)
+    return render(request, "directives/directive_detail.html", {"directive": directive})

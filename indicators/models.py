@@ -1,0 +1,268 @@
+"""Indicators, their targets, and the yearly figures provinces report against them."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from directives.models import MAX_YEAR, MIN_YEAR
+
+HUNDRED = Decimal(100)
+
+
+class Indicator(models.Model):
+    class Unit(models.TextChoices):
+        PERCENT = "percent", _("%")
+        COUNT = "count", _("số lượng")
+        PER_100 = "per100", _("trên 100 dân")
+
+    class Direction(models.TextChoices):
+        HIGHER = "higher", _("càng cao càng tốt")
+        LOWER = "lower", _("càng thấp càng tốt")
+
+    class Aggregation(models.TextChoices):
+        SUM = "sum", _("cộng dồn")
+        RATIO = "ratio", _("tỷ số của tổng tử số và tổng mẫu số")
+        NONE = "none", _("không cộng gộp được")
+
+    class Category(models.TextChoices):
+        INFRASTRUCTURE = "infrastructure", _("Hạ tầng kỹ thuật")
+        HUMAN_RESOURCES = "human_resources", _("Nguồn nhân lực")
+        PARTY_STATE = "party_state", _("Ứng dụng trong cơ quan Đảng, Nhà nước")
+        PUBLIC_SERVICES = "public_services", _("Dịch vụ công trực tuyến")
+        SOCIETY = "society", _("Ứng dụng trong xã hội, doanh nghiệp")
+        INDUSTRY = "industry", _("Công nghiệp CNTT")
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name_vi = models.CharField(_("tên (tiếng Việt)"), max_length=200)
+    name_en = models.CharField(_("tên (tiếng Anh)"), max_length=200)
+    unit = models.CharField(_("đơn vị tính"), max_length=10, choices=Unit.choices)
+    unit_label = models.CharField(
+        _("đơn vị hiển thị"), max_length=40, blank=True, help_text=_("Ví dụ: máy, hộ, dịch vụ.")
+    )
+    direction = models.CharField(_("chiều tốt"), max_length=6, choices=Direction.choices, default=Direction.HIGHER)
+    numerator_label = models.CharField(_("tử số"), max_length=200, blank=True)
+    denominator_label = models.CharField(_("mẫu số"), max_length=200, blank=True)
+    aggregation = models.CharField(_("cách cộng gộp toàn quốc"), max_length=6, choices=Aggregation.choices)
+    category = models.CharField(_("nhóm"), max_length=20, choices=Category.choices)
+    allows_over_100 = models.BooleanField(
+        _("cho phép vượt 100%"), default=False, help_text=_("Chỉ dùng cho tỷ lệ có thể lớn hơn 100%.")
+    )
+    description = models.TextField(_("định nghĩa"), blank=True)
+    tasks = models.ManyToManyField(
+        "directives.Task", verbose_name=_("nhiệm vụ được đo"), blank=True, related_name="indicators"
+    )
+    source_file = models.CharField(_("tệp nguồn"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("chỉ số")
+        verbose_name_plural = _("chỉ số")
+        ordering = ["position", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(aggregation="ratio") | (~Q(numerator_label="") & ~Q(denominator_label="")),
+                name="indicator_ratio_has_numerator_and_denominator",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("indicator-detail", args=[self.code])
+
+    @property
+    def name(self):
+        return self.name_en if (get_language() or "vi").startswith("en") and self.name_en else self.name_vi
+
+    @property
+    def is_ratio(self):
+        return bool(self.numerator_label and self.denominator_label)
+
+    @property
+    def is_capped_at_100(self):
+        return self.unit == self.Unit.PERCENT and not self.allows_over_100
+
+    @property
+    def display_unit(self):
+        return self.unit_label or self.get_unit_display()
+
+
+class Target(models.Model):
+    indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ số"), on_delete=models.CASCADE, related_name="targets")
+    province = models.ForeignKey(
+        "provinces.Province",
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+        help_text=_("Để trống với chỉ tiêu toàn quốc."),
+    )
+    deadline_year = models.PositiveSmallIntegerField(_("năm đạt"))
+    value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=14, decimal_places=2)
+    baseline_year = models.PositiveSmallIntegerField(_("năm gốc"), null=True, blank=True)
+    baseline_value = models.DecimalField(_("giá trị gốc"), max_digits=14, decimal_places=2, null=True, blank=True)
+    directive = models.ForeignKey(
+        "directives.Directive",
+        verbose_name=_("văn bản đặt chỉ tiêu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
+    subject = models.CharField(
+        _("đối tượng"), max_length=200, blank=True, help_text=_("Ví dụ: các sở, ban, ngành; UBND cấp huyện.")
+    )
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    source_file = models.CharField(_("tệp nguồn"), max_length=120, blank=True)
+    is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["indicator", "deadline_year", "province"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline_year__gte=MIN_YEAR, deadline_year__lte=MAX_YEAR), name="target_deadline_sane"
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_year__isnull=True) | Q(baseline_year__lt=F("deadline_year")),
+                name="target_baseline_before_deadline",
+            ),
+            models.CheckConstraint(condition=Q(value__gte=0), name="target_value_not_negative"),
+            models.UniqueConstraint(
+                fields=["indicator", "province", "deadline_year", "subject"], name="target_unique_per_scope"
+            ),
+        ]
+
+    def __str__(self):
+        scope = self.province.short_name if self.province_id else _("toàn quốc")
+        return f"{self.indicator_id}: {self.value} ({self.deadline_year}, {scope})"
+
+
+class WorkflowStatus(models.TextChoices):
+    DRAFT = "draft", _("Bản nháp")
+    SUBMITTED = "submitted", _("Đã gửi duyệt")
+    APPROVED = "approved", _("Đã phê duyệt")
+    RETURNED = "returned", _("Bị trả lại")
+
+
+class ReportedFigure(models.Model):
+    """What a measurement and a qualitative task report share: the approval workflow."""
+
+    province = models.ForeignKey("provinces.Province", verbose_name=_("tỉnh, thành phố"), on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    status = models.CharField(
+        _("trạng thái duyệt"), max_length=10, choices=WorkflowStatus.choices, default=WorkflowStatus.DRAFT
+    )
+    return_reason = models.TextField(_("lý do trả lại / mở lại"), blank=True)
+    is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cập nhật"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_locked(self):
+        return self.status == WorkflowStatus.APPROVED
+
+
+class MeasurementQuerySet(models.QuerySet):
+    def real(self):
+        return self.filter(is_demo=False)
+
+
+class Measurement(ReportedFigure):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ số"), on_delete=models.PROTECT, related_name="measurements"
+    )
+    value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=2)
+    numerator = models.DecimalField(_("tử số"), max_digits=14, decimal_places=2, null=True, blank=True)
+    denominator = models.DecimalField(_("mẫu số"), max_digits=14, decimal_places=2, null=True, blank=True)
+    # Copied from the indicator so the database itself can hold the 0–100 rule.
+    capped_at_100 = models.BooleanField(_("giới hạn 0–100"), default=False, editable=False)
+    source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    year_note = models.CharField(
+        _("ghi chú về năm"), max_length=300, blank=True, help_text=_("Cách xác định năm khi văn bản không nêu rõ.")
+    )
+    source_file = models.CharField(_("tệp nguồn"), max_length=120, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = MeasurementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
+        ordering = ["indicator", "province", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "province", "year"], name="measurement_unique_per_year"),
+            models.CheckConstraint(condition=Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR), name="measurement_year_sane"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="measurement_value_not_negative"),
+            models.CheckConstraint(
+                condition=Q(capped_at_100=False) | Q(value__lte=100), name="measurement_percentage_within_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True) | Q(numerator__gte=0), name="measurement_numerator_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(denominator__isnull=True) | Q(denominator__gt=0), name="measurement_denominator_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(numerator__lte=F("denominator")),
+                name="measurement_numerator_not_above_denominator",
+            ),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True, denominator__isnull=True)
+                | Q(numerator__isnull=False, denominator__isnull=False),
+                name="measurement_numerator_and_denominator_together",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} · {self.province_id} · {self.year}: {self.value}"
+
+
+class TaskReport(ReportedFigure):
+    """Qualitative yearly progress on a task that no number measures."""
+
+    class Progress(models.TextChoices):
+        NOT_STARTED = "not_started", _("Chưa triển khai")
+        IN_PROGRESS = "in_progress", _("Đang triển khai")
+        DONE = "done", _("Đã hoàn thành")
+
+    task = models.ForeignKey(
+        "directives.Task", verbose_name=_("nhiệm vụ"), on_delete=models.PROTECT, related_name="reports"
+    )
+    progress = models.CharField(_("tiến độ"), max_length=12, choices=Progress.choices)
+    narrative = models.TextField(_("đánh giá"), blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("báo cáo nhiệm vụ")
+        verbose_name_plural = _("báo cáo nhiệm vụ")
+        ordering = ["task", "province", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "province", "year"], name="task_report_unique_per_year"),
+            models.CheckConstraint(condition=Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR), name="task_report_year_sane"),
+        ]
+
+    def __str__(self):
+        return f"{self.task_id} · {self.province_id} · {self.year}: {self.get_progress_display()}"

@@ -1,0 +1,124 @@
+"""Provincial-level administrative units and the people who work for them.
+
+Two generations of units coexist: the 63 in force until 30 June 2025 and the 34
+in force from 1 July 2025. Codes repeat across generations (25 is Phú Thọ in
+both; 15 was Yên Bái and is now Lào Cai), so a code is unique per generation,
+that is per ``valid_from``.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+MERGER_DATE = datetime.date(2025, 7, 1)
+
+
+class ProvinceQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+    def legacy(self):
+        """The 63 units that reported until the 2025 merger."""
+        return self.filter(valid_from__lt=MERGER_DATE)
+
+    def current(self):
+        return self.filter(valid_to__isnull=True)
+
+    def reporting_in(self, year):
+        """Units that report figures for ``year``: those in force on 31 December."""
+        return self.valid_on(datetime.date(year, 12, 31))
+
+
+class Province(models.Model):
+    class Kind(models.TextChoices):
+        PROVINCE = "tinh", _("Tỉnh")
+        CITY = "thanh_pho", _("Thành phố trực thuộc Trung ương")
+
+    class Region(models.TextChoices):
+        RED_RIVER_DELTA = "dbsh", _("Đồng bằng sông Hồng")
+        NORTHERN_MIDLANDS = "tdmnpb", _("Trung du và miền núi phía Bắc")
+        CENTRAL_COAST = "btb_dhmt", _("Bắc Trung Bộ và duyên hải miền Trung")
+        CENTRAL_HIGHLANDS = "tn", _("Tây Nguyên")
+        SOUTHEAST = "dnb", _("Đông Nam Bộ")
+        MEKONG_DELTA = "dbscl", _("Đồng bằng sông Cửu Long")
+
+    code = models.CharField(_("mã GSO"), max_length=2)
+    name = models.CharField(_("tên"), max_length=100)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    region = models.CharField(_("vùng"), max_length=10, choices=Region.choices)
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+
+    objects = ProvinceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tỉnh, thành phố")
+        verbose_name_plural = _("tỉnh, thành phố")
+        ordering = ["-valid_from", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="province_code_unique_per_generation"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                name="province_valid_to_after_valid_from",
+            ),
+        ]
+
+    def __str__(self):
+        if self.valid_to:
+            return f"{self.name} ({self.valid_from.year}–{self.valid_to.year})"
+        return self.name
+
+    @property
+    def short_name(self):
+        for prefix in ("Thành phố ", "Tỉnh "):
+            if self.name.startswith(prefix):
+                return self.name[len(prefix) :]
+        return self.name
+
+    @property
+    def is_current(self):
+        return self.valid_to is None
+
+    def reports_year(self, year):
+        end = datetime.date(year, 12, 31)
+        return self.valid_from <= end and (self.valid_to is None or self.valid_to >= end)
+
+
+class Membership(models.Model):
+    """A user's role in one province. A user may hold roles in several provinces."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("Chuyên viên nhập liệu")
+        APPROVER = "approver", _("Lãnh đạo phê duyệt")
+        VIEWER = "viewer", _("Người xem")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    province = models.ForeignKey(
+        Province, verbose_name=_("tỉnh, thành phố"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("vai trò"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("phân quyền theo tỉnh")
+        verbose_name_plural = _("phân quyền theo tỉnh")
+        ordering = ["province__code", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "province", "role"], name="membership_unique_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.province}"
