@@ -1,3 +1,57 @@
 from django.contrib import admin
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
 
-# Register your models here.
+from .models import Membership, Province
+
+
+class GenerationFilter(admin.SimpleListFilter):
+    title = _("thế hệ")
+    parameter_name = "generation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("legacy", _("63 đơn vị trước 01/07/2025")),
+            ("current", _("34 đơn vị từ 01/07/2025")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "legacy":
+            return queryset.legacy()
+        if self.value() == "current":
+            return queryset.current()
+        return queryset
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind", "region", "valid_from", "valid_to", "successor"]
+    list_filter = [GenerationFilter, "kind", "region"]
+    list_select_related = ["successor"]
+    search_fields = ["name", "code", "slug"]
+    autocomplete_fields = ["successor"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "province", "role"]
+    list_filter = ["role", ("province", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["user", "province"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "province__name"]
+    autocomplete_fields = ["user", "province"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["province"]
+
+
+# Roles are managed where users are: on the user's own admin page.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(auth_admin.UserAdmin):
+    inlines = [*auth_admin.UserAdmin.inlines, MembershipInline]

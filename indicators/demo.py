@@ -1,0 +1,234 @@
+"""Deterministic demo data: plausible yearly series for every unit and indicator.
+
+Everything made here carries ``is_demo=True`` and is labelled as such wherever it
+is shown. Nothing already in the database is overwritten: where any figure exists for an
+(indicator, province, year), real or typed in by a user, the demo series skips it,
+so running the command again changes nothing.
+"""
+
+import hashlib
+import math
+import random
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from provinces.models import Membership, Province
+
+from .models import Indicator, Measurement, Target, WorkflowStatus
+
+FIRST_YEAR = 2008
+LAST_LEGACY_YEAR = 2024
+FIRST_CURRENT_YEAR = 2025
+DEMO_BASELINE_YEAR = 2010
+DEMO_TARGET_NOTE = "Chỉ tiêu minh họa (không lấy từ văn bản nào)"
+DEMO_SOURCE = "Số liệu minh họa do lệnh load_demo sinh ra"
+
+# Demo provinces whose latest year is left for the demo accounts to work on.
+UNFINISHED = {"25": WorkflowStatus.SUBMITTED, "10": WorkflowStatus.DRAFT}
+LEFT_EMPTY_CURRENT = {"25", "15"}  # Phú Thọ and Lào Cai after the merger: 2025 is for the demo editors
+
+# Denominators of the ratio indicators: what a province plausibly counts.
+DENOMINATOR_RANGES = {
+    "admin-services-online": (900, 2000),
+    "units-with-lan": (150, 600),
+    "enterprises-internet": (1500, 30000),
+    "communes-ict-services": (100, 700),
+    "party-agencies-lan": (20, 60),
+    "commune-offices-wan": (200, 1400),
+    "departments-lan": (25, 45),
+    "commune-pc-broadband": (100, 700),
+    "commune-officials-computer": (2000, 8000),
+    "agencies-internet": (150, 700),
+}
+
+DEMO_USERS = [
+    # username, first name, superuser, [(legacy code, current code, role)]
+    ("admin", "Quản trị trung ương", True, []),
+    ("phutho-editor", "Chuyên viên Sở TT&TT Phú Thọ", False, [("25", "25", Membership.Role.EDITOR)]),
+    ("phutho-approver", "Lãnh đạo Sở TT&TT Phú Thọ", False, [("25", "25", Membership.Role.APPROVER)]),
+    ("phutho-viewer", "Lãnh đạo Tỉnh ủy Phú Thọ", False, [("25", "25", Membership.Role.VIEWER)]),
+    ("laocai-editor", "Chuyên viên Sở TT&TT Lào Cai", False, [("10", "15", Membership.Role.EDITOR)]),
+]
+DEMO_PASSWORD = "demo"  # noqa: S105 - the README prints it; refused on production settings
+
+
+def _rng(*parts):
+    seed = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()
+    return random.Random(int(seed[:16], 16))
+
+
+def _q(value, places="0.01"):
+    return Decimal(value).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Point:
+    value: Decimal
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+
+
+def _share(rng, years):
+    """A rising share (0–1) per year: a logistic curve with a little noise, occasionally dipping."""
+    start = rng.uniform(0.15, 0.6)
+    speed = rng.uniform(0.15, 0.45)
+    ceiling = rng.uniform(0.82, 1.0)
+    shares = {}
+    for i, year in enumerate(years):
+        base = ceiling - (ceiling - start) * math.exp(-speed * i)
+        shares[year] = min(1.0, max(0.0, base + rng.uniform(-0.03, 0.03)))
+    return shares
+
+
+def series(indicator_code, province_code, population, years):
+    """The demo series of one indicator in one unit, as {year: Point}."""
+    rng = _rng(indicator_code, province_code)
+    if indicator_code in DENOMINATOR_RANGES:
+        low, high = DENOMINATOR_RANGES[indicator_code]
+        denominator = rng.randint(low, high)
+        return {
+            year: Point(_q(100 * round(share * denominator) / denominator), Decimal(round(share * denominator)),
+                        Decimal(denominator))
+            for year, share in _share(rng, years).items()
+        }
+    computers = _computers(province_code, population, years)
+    if indicator_code == "computers":
+        return {year: Point(Decimal(c)) for year, c in computers.items()}
+    if indicator_code == "computers-per-100":
+        return {
+            year: Point(_q(100 * c / population), Decimal(c), Decimal(population)) for year, c in computers.items()
+        }
+    if indicator_code == "households-with-computer":
+        return {year: Point(Decimal(round(c * rng.uniform(0.5, 0.6)))) for year, c in computers.items()}
+    if indicator_code == "level3-services":
+        first = rng.randint(2009, 2013)
+        growth = rng.uniform(4, 25)
+        return {year: Point(Decimal(max(0, round((year - first) * growth)))) for year in years}
+    raise ValueError(f"no demo series for indicator {indicator_code!r}")
+
+
+def _computers(province_code, population, years):
+    rng = _rng("computers", province_code)
+    per_100 = rng.uniform(2.0, 6.0)
+    growth = rng.uniform(1.06, 1.14)
+    result = {}
+    for year in years:
+        result[year] = round(population * per_100 / 100)
+        per_100 *= growth * rng.uniform(0.98, 1.02)
+    return result
+
+
+def population(province_code, generation):
+    """A plausible population for a unit (demo only); merged units are larger."""
+    low, high = (500_000, 3_500_000) if generation == "legacy" else (1_500_000, 8_000_000)
+    return _rng("population", generation, province_code).randint(low, high)
+
+
+def _status_for(province, year, last_year):
+    if year == last_year and province.code in UNFINISHED and province.valid_to is not None:
+        return UNFINISHED[province.code]
+    return WorkflowStatus.APPROVED
+
+
+@transaction.atomic
+def load_demo_figures():
+    """Create the demo measurements and targets that are missing. Returns counts of what was created."""
+    indicators = list(Indicator.objects.all())
+    existing = set(Measurement.objects.values_list("indicator_id", "province_id", "year"))
+
+    rows = []
+    plans = [
+        (Province.objects.legacy(), "legacy", list(range(FIRST_YEAR, LAST_LEGACY_YEAR + 1))),
+        (Province.objects.current().exclude(code__in=LEFT_EMPTY_CURRENT), "current", [FIRST_CURRENT_YEAR]),
+    ]
+    for provinces, generation, years in plans:
+        for province in provinces:
+            people = population(province.code if generation == "legacy" else "n" + province.code, generation)
+            for indicator in indicators:
+                for year, point in series(indicator.code, f"{generation}{province.code}", people, years).items():
+                    if (indicator.pk, province.pk, year) in existing:
+                        continue
+                    rows.append(
+                        Measurement(
+                            indicator=indicator,
+                            province=province,
+                            year=year,
+                            value=point.value,
+                            numerator=point.numerator,
+                            denominator=point.denominator,
+                            capped_at_100=indicator.is_capped_at_100,
+                            status=_status_for(province, year, years[-1]),
+                            source=DEMO_SOURCE,
+                            is_demo=True,
+                        )
+                    )
+    Measurement.objects.bulk_create(rows, batch_size=2000)
+    existing_targets = set(Target.objects.values_list("indicator_id", "province_id", "deadline_year", "subject"))
+    targets = [
+        t
+        for t in _demo_targets(indicators)
+        if (t.indicator_id, t.province_id, t.deadline_year, t.subject) not in existing_targets
+    ]
+    Target.objects.bulk_create(targets)
+    return {"measurements": len(rows), "targets": len(targets)}
+
+
+def _demo_targets(indicators):
+    """National 2015/2020 targets for shares; per-unit ones for counts (a national count means nothing locally)."""
+    targets = []
+    for indicator in indicators:
+        if indicator.unit == Indicator.Unit.PERCENT:
+            goals = {2015: Decimal(80), 2020: Decimal(100)}
+        elif indicator.unit == Indicator.Unit.PER_100:
+            goals = {2015: Decimal(10), 2020: Decimal(20)}
+        else:
+            goals = None
+        if goals:
+            for year, value in goals.items():
+                targets.append(_demo_target(indicator, None, year, value))
+            continue
+        baselines = Measurement.objects.filter(indicator=indicator, year=DEMO_BASELINE_YEAR).select_related("province")
+        for baseline in baselines:
+            rng = _rng("target", indicator.code, baseline.province.code)
+            base = max(baseline.value, Decimal(5))
+            for year, factor in ((2015, rng.uniform(1.5, 2.5)), (2020, rng.uniform(2.5, 4.0))):
+                targets.append(_demo_target(indicator, baseline.province, year, _q(base * Decimal(factor), "1")))
+    return targets
+
+
+def _demo_target(indicator, province, year, value):
+    return Target(
+        indicator=indicator,
+        province=province,
+        deadline_year=year,
+        value=value,
+        baseline_year=DEMO_BASELINE_YEAR,
+        subject="",
+        note=DEMO_TARGET_NOTE,
+        is_demo=True,
+    )
+
+
+@transaction.atomic
+def load_demo_users():
+    """The demo accounts of the README, all with the password ``demo``. Returns their usernames."""
+    User = get_user_model()
+    names = []
+    for username, first_name, superuser, roles in DEMO_USERS:
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name = first_name
+        user.is_superuser = user.is_staff = superuser
+        user.is_active = True
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        for legacy_code, current_code, role in roles:
+            for province in (
+                Province.objects.legacy().get(code=legacy_code),
+                Province.objects.current().get(code=current_code),
+            ):
+                Membership.objects.get_or_create(user=user, province=province, role=role)
+        names.append(username)
+    return names

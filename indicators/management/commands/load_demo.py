@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from indicators import demo
+from provinces.models import Province
+
+
+class Command(BaseCommand):
+    help = "Load deterministic demo figures (marked as demo) and, with --users, the demo accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--users", action="store_true", help="also create the demo accounts (password 'demo')")
+        parser.add_argument("--force", action="store_true", help="create demo accounts even with DEBUG off")
+
+    def handle(self, *args, users=False, force=False, **options):
+        if not Province.objects.exists():
+            raise CommandError("No administrative units: run `manage.py load_units` first.")
+        counts = demo.load_demo_figures()
+        self.stdout.write(f"demo figures: {counts['measurements']} measurements, {counts['targets']} targets")
+        if users:
+            if not settings.DEBUG and not force:
+                raise CommandError(
+                    "Refusing to create demo accounts with the password 'demo' on a production configuration "
+                    "(DEBUG is off). Pass --force if you really mean it."
+                )
+            names = demo.load_demo_users()
+            self.stdout.write("demo accounts (password 'demo'): " + ", ".join(names))

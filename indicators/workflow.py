@@ -1,0 +1,124 @@
+"""The approval state machine for reported figures (measurements and task reports).
+
+    draft ──submit──▶ submitted ──approve──▶ approved (locked)
+      ▲                  │                       │
+      └──── returned ◀───┘ return (reason)       │ reopen (reason)
+               ▲─────────────────────────────────┘
+
+Editors change draft and returned figures and submit them; approvers approve or
+return submitted ones and reopen approved ones. Every transition checks the role
+in the figure's province here, whatever the view already checked, bumps the row
+version (optimistic locking) and leaves a history entry with its reason.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from .models import WorkflowStatus
+
+EDITABLE = {WorkflowStatus.DRAFT, WorkflowStatus.RETURNED}
+
+ENTER = "provinces.enter_figures"
+APPROVE = "provinces.approve_figures"
+VIEW = "provinces.view_province_data"
+
+
+class WorkflowError(Exception):
+    """A transition that the figure's status does not allow."""
+
+
+class Conflict(Exception):
+    """Someone else saved the figure since it was loaded into the form."""
+
+    def __init__(self, current):
+        super().__init__(_("Số liệu đã được người khác thay đổi."))
+        self.current = current
+
+
+def require(user, perm, province):
+    if not user.has_perm(perm, province):
+        raise PermissionDenied(_("Bạn không có quyền này với số liệu của %(province)s.") % {"province": province})
+
+
+def is_editable(figure):
+    return figure is None or figure.pk is None or figure.status in EDITABLE
+
+
+def _save(figure, user, reason):
+    figure.version += 1
+    figure.updated_by = user
+    figure._change_reason = reason
+    figure._history_user = user
+    figure.save()
+    return figure
+
+
+def check_version(figure, expected_version):
+    """Raise Conflict if the stored figure is not the version the form was built from."""
+    stored = figure.version if figure.pk else 0
+    if expected_version is not None and stored != expected_version:
+        raise Conflict(figure)
+
+
+def save_values(user, figure, values, expected_version=None, reason=""):
+    """Store new values on an editable figure (a Measurement or TaskReport, new or loaded for update).
+
+    ``values`` maps field name → new value. Returns True if anything changed.
+    """
+    require(user, ENTER, figure.province)
+    if not is_editable(figure):
+        raise WorkflowError(_("Số liệu đã gửi duyệt hoặc đã phê duyệt nên không sửa được."))
+    check_version(figure, expected_version)
+    changed = figure.pk is None or any(getattr(figure, name) != value for name, value in values.items())
+    if not changed:
+        return False
+    for name, value in values.items():
+        setattr(figure, name, value)
+    if figure.status == WorkflowStatus.RETURNED:
+        figure.status = WorkflowStatus.DRAFT
+    _save(figure, user, reason or _("Cập nhật số liệu"))
+    return True
+
+
+def submit(user, figure):
+    require(user, ENTER, figure.province)
+    if figure.status not in EDITABLE:
+        raise WorkflowError(_("Chỉ gửi duyệt được số liệu nháp hoặc bị trả lại."))
+    figure.status = WorkflowStatus.SUBMITTED
+    figure.return_reason = ""
+    return _save(figure, user, _("Gửi duyệt"))
+
+
+def approve(user, figure):
+    require(user, APPROVE, figure.province)
+    if figure.status != WorkflowStatus.SUBMITTED:
+        raise WorkflowError(_("Chỉ phê duyệt được số liệu đã gửi duyệt."))
+    figure.status = WorkflowStatus.APPROVED
+    return _save(figure, user, _("Phê duyệt"))
+
+
+def return_to_editor(user, figure, reason):
+    require(user, APPROVE, figure.province)
+    if figure.status != WorkflowStatus.SUBMITTED:
+        raise WorkflowError(_("Chỉ trả lại được số liệu đã gửi duyệt."))
+    reason = _require_reason(reason)
+    figure.status = WorkflowStatus.RETURNED
+    figure.return_reason = reason
+    return _save(figure, user, _("Trả lại: %(reason)s") % {"reason": reason})
+
+
+def reopen(user, figure, reason):
+    require(user, APPROVE, figure.province)
+    if figure.status != WorkflowStatus.APPROVED:
+        raise WorkflowError(_("Chỉ mở lại được số liệu đã phê duyệt."))
+    reason = _require_reason(reason)
+    figure.status = WorkflowStatus.RETURNED
+    figure.return_reason = reason
+    return _save(figure, user, _("Mở lại: %(reason)s") % {"reason": reason})
+
+
+def _require_reason(reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError(_("Cần nêu lý do."))
+    return reason

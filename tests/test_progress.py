@@ -1,0 +1,140 @@
+"""Progress status, hand-computed against the definition in DESIGN.md."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from indicators.progress import Status, compute
+
+
+def test_higher_is_better_on_track():
+    # b=40 (2010), v=70 (2014), T=80 (2015): p = 30/40 = 0.75, e = 4/5 = 0.8, r = 0.9375 → needs attention
+    result = compute({2010: D(40), 2014: D(70)}, D(80), 2015, plan_start=2010)
+    assert result.distance == D("0.75")
+    assert result.elapsed == D("0.8")
+    assert result.pace == D("0.9375")
+    assert result.status is Status.NEEDS_ATTENTION
+
+
+def test_pace_at_exactly_095_is_on_track():
+    # b=0, T=100, y0=2000, yT=2020; v=47.5 in 2010: p=0.475, e=0.5, r=0.95
+    result = compute({2000: D(0), 2010: D("47.5")}, D(100), 2020, plan_start=2000)
+    assert result.pace == D("0.95")
+    assert result.status is Status.ON_TRACK
+
+
+def test_pace_below_06_is_off_track_but_not_missed():
+    # b=50, T=100, v=60 after half the time: p=0.2, e=0.5, r=0.4
+    result = compute({2010: D(50), 2015: D(60)}, D(100), 2020, plan_start=2010)
+    assert result.pace == D("0.4")
+    assert result.status is Status.OFF_TRACK
+    assert not result.missed
+
+
+def test_lower_is_better_flips_both_signs():
+    # rank: b=40, T=20, v=30 after half the time: p = (30-40)/(20-40) = 0.5, e = 0.5, r = 1
+    result = compute({2010: D(40), 2015: D(30)}, D(20), 2020, higher_is_better=False, plan_start=2010)
+    assert result.distance == D("0.5")
+    assert result.status is Status.ON_TRACK
+
+
+def test_lower_is_better_getting_worse_is_deteriorating():
+    result = compute({2010: D(40), 2015: D(45)}, D(20), 2020, higher_is_better=False, plan_start=2010)
+    assert result.distance < 0
+    assert result.status is Status.DETERIORATING
+
+
+def test_lower_is_better_achieved_when_at_or_below_target():
+    result = compute({2010: D(40), 2015: D(20)}, D(20), 2020, higher_is_better=False, plan_start=2010)
+    assert result.status is Status.ACHIEVED
+
+
+def test_target_already_met_is_achieved():
+    result = compute({2010: D(60), 2013: D("100")}, D(100), 2015, plan_start=2010)
+    assert result.status is Status.ACHIEVED
+    assert result.label == "Đã đạt"
+
+
+def test_deadline_passed_without_achieving_is_missed_off_track():
+    # b=40 (2010), v=95 (2016) > yT 2015, T=100: p=0.9167 but the deadline has passed
+    result = compute({2010: D(40), 2016: D(95)}, D(100), 2015, plan_start=2010)
+    assert result.status is Status.OFF_TRACK
+    assert result.missed
+    assert result.label == "Không đạt (quá hạn)"
+
+
+def test_deadline_passed_by_the_year_asked_even_without_new_data():
+    result = compute({2010: D(40), 2014: D(90)}, D(100), 2015, plan_start=2010, as_of=2020)
+    assert result.missed
+
+
+def test_values_after_the_year_asked_are_ignored():
+    result = compute({2010: D(40), 2012: D(60), 2014: D(100)}, D(100), 2015, plan_start=2010, as_of=2012)
+    assert result.latest_year == 2012
+    assert result.status is not Status.ACHIEVED
+
+
+def test_no_baseline_is_not_enough_data():
+    # the series starts after the plan did
+    result = compute({2012: D(40), 2014: D(60)}, D(100), 2015, plan_start=2010)
+    assert result.status is Status.NOT_ENOUGH_DATA
+    assert result.baseline is None
+
+
+def test_stated_baseline_is_used_when_the_target_gives_one():
+    # b=20 (2010 stated), v=60 (2012), T=100 (2015): p=0.5, e=0.4, r=1.25
+    result = compute({2012: D(60)}, D(100), 2015, baseline=D(20), baseline_year=2010)
+    assert result.pace == D("1.25")
+    assert result.status is Status.ON_TRACK
+
+
+def test_single_data_point_is_not_enough_data():
+    result = compute({2010: D(40)}, D(100), 2015, plan_start=2010)
+    assert result.status is Status.NOT_ENOUGH_DATA
+
+
+def test_no_value_at_all_is_not_enough_data():
+    assert compute({}, D(100), 2015, plan_start=2010).status is Status.NOT_ENOUGH_DATA
+
+
+def test_no_target_is_not_enough_data():
+    assert compute({2010: D(1), 2012: D(2)}, None, None, plan_start=2010).status is Status.NOT_ENOUGH_DATA
+
+
+def test_baseline_equal_to_target_and_still_met_is_achieved():
+    assert compute({2010: D(100), 2013: D(100)}, D(100), 2015, plan_start=2010).status is Status.ACHIEVED
+
+
+def test_baseline_equal_to_target_then_falling_is_deteriorating():
+    result = compute({2010: D(100), 2013: D(90)}, D(100), 2015, plan_start=2010)
+    assert result.status is Status.DETERIORATING
+
+
+def test_decreasing_values_are_deteriorating():
+    # b=70, v=60, T=90: p = -10/20 = -0.5
+    result = compute({2010: D(70), 2012: D(65), 2013: D(60)}, D(90), 2015, plan_start=2010)
+    assert result.distance == D("-0.5")
+    assert result.status is Status.DETERIORATING
+
+
+def test_baseline_is_the_earliest_value_on_or_before_the_plan_start():
+    result = compute({2008: D(10), 2010: D(30), 2014: D(60)}, D(100), 2020, plan_start=2010)
+    assert (result.baseline_year, result.baseline) == (2008, D(10))
+
+
+@pytest.mark.parametrize(
+    ("latest", "pace", "expected"),
+    [
+        (D(88), D("1"), Status.ON_TRACK),
+        (D("85.6"), D("0.95"), Status.ON_TRACK),
+        (D(85), D("0.9375"), Status.NEEDS_ATTENTION),
+        (D("68.8"), D("0.6"), Status.NEEDS_ATTENTION),
+        (D(64), D("0.5"), Status.OFF_TRACK),
+        (D(40), D("0"), Status.OFF_TRACK),
+    ],
+)
+def test_pace_boundaries(latest, pace, expected):
+    # b=40 (2010), T=100 (2015), latest in 2014: e=0.8, r = ((v-40)/60)/0.8
+    result = compute({2010: D(40), 2014: latest}, D(100), 2015, plan_start=2010)
+    assert result.pace == pace
+    assert result.status is expected
