@@ -1,3 +1,61 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-# Register your models here.
+from .models import Directive, Task
+
+
+class TaskInline(admin.TabularInline):
+    model = Task
+    fk_name = "directive"
+    fields = ["section", "number", "title", "text", "position", "parent"]
+    ordering = ["position", "section", "number"]
+    extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Remembered on the request (not on this shared admin object) for formfield_for_foreignkey.
+        request._task_inline_directive = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            directive = getattr(request, "_task_inline_directive", None)
+            # A task's parent is another task of the same directive; a new directive has none yet.
+            tasks = Task.objects.filter(directive=directive) if directive and directive.pk else Task.objects.none()
+            kwargs["queryset"] = tasks.order_by("position")
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Evaluated once for the whole formset rather than once per inline row.
+            field.choices = list(field.choices)
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Directive)
+class DirectiveAdmin(admin.ModelAdmin):
+    list_display = ["kind", "number", "issuer", "issued_on", "province"]
+    list_display_links = ["kind", "number"]
+    list_filter = ["kind", "issuer", ("province", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["province"]
+    search_fields = ["number", "title", "issuer"]
+    prepopulated_fields = {"slug": ["number", "title"]}
+    autocomplete_fields = ["parent", "province"]
+    inlines = [TaskInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "number", "issuer", "issued_on", "title", "slug"]}),
+        (_("Phạm vi và quan hệ"), {"fields": ["province", "parent"]}),
+        (_("Giai đoạn"), {"fields": ["period_start", "period_end", "orientation_year"]}),
+        (_("Nội dung và nguồn"), {"fields": ["summary", "source_file", "position"]}),
+    ]
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "directive", "section", "position"]
+    list_display_links = ["number", "title"]
+    list_filter = ["directive", "section"]
+    list_select_related = ["directive"]
+    search_fields = ["text", "title", "number"]
+    autocomplete_fields = ["directive", "parent"]
+    ordering = ["directive__position", "directive", "position"]

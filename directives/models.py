@@ -122,7 +122,8 @@ class Task(models.Model):
     class Meta:
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
-        ordering = ["directive", "section", "position"]
+        # Positions run through a document's sections in reading order (tasks before recommendations).
+        ordering = ["directive", "position"]
         constraints = [
             models.UniqueConstraint(fields=["directive", "section", "number"], name="task_number_unique_per_directive"),
         ]

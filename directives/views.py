@@ -7,7 +7,7 @@ from .models import Directive, Task
 
 
 def _with_tasks(queryset):
-    tasks = Task.objects.order_by("section", "position")
+    tasks = Task.objects.order_by("position")
     return queryset.select_related("province", "parent").prefetch_related(Prefetch("tasks", queryset=tasks))
 
 

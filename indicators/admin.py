@@ -1,3 +1,176 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-# Register your models here.
+from directives.models import Task
+
+from .models import Indicator, Measurement, Target, TaskReport
+from .validation import check_figure
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    fields = [
+        "province",
+        "deadline_year",
+        "value",
+        "subject",
+        "baseline_year",
+        "baseline_value",
+        "directive",
+        "note",
+        "source_file",
+        "is_demo",
+    ]
+    autocomplete_fields = ["province", "directive"]
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_vi", "unit", "aggregation", "category"]
+    list_display_links = ["code", "name_vi"]
+    list_filter = ["unit", "category", "aggregation"]
+    search_fields = ["code", "name_vi", "name_en", "description"]
+    filter_horizontal = ["tasks"]
+    inlines = [TargetInline]
+    fieldsets = [
+        (None, {"fields": ["code", "name_vi", "name_en", "category", "position"]}),
+        (
+            _("Đơn vị và cách tính"),
+            {
+                "fields": [
+                    "unit",
+                    "unit_label",
+                    "direction",
+                    "allows_over_100",
+                    "numerator_label",
+                    "denominator_label",
+                    "aggregation",
+                ]
+            },
+        ),
+        (_("Định nghĩa và nguồn"), {"fields": ["description", "source_file"]}),
+        (_("Nhiệm vụ được đo"), {"fields": ["tasks"]}),
+    ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "tasks":
+            kwargs["queryset"] = Task.objects.select_related("directive").order_by(
+                "directive__position", "directive__pk", "position"
+            )
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "tasks":
+            # Task numbers repeat across directives: name the directive in each choice.
+            field.label_from_instance = lambda task: f"{task.directive} – {task}"
+        return field
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "province", "deadline_year", "value", "subject", "directive", "is_demo"]
+    list_filter = ["deadline_year", "is_demo", ("province", admin.RelatedOnlyFieldListFilter), "indicator"]
+    list_select_related = ["indicator", "province", "directive"]
+    search_fields = ["indicator__code", "indicator__name_vi", "province__name", "subject", "note"]
+    autocomplete_fields = ["indicator", "province", "directive"]
+
+
+class MeasurementAdminForm(forms.ModelForm):
+    """Keeps the database's 0–100 and numerator ≤ denominator rules friendly.
+
+    ``capped_at_100`` is copied from the indicator here, and a breach of either rule is shown as a
+    message next to the value instead of failing at the database.
+    """
+
+    class Meta:
+        model = Measurement
+        fields = [
+            "indicator",
+            "province",
+            "year",
+            "value",
+            "numerator",
+            "denominator",
+            "status",
+            "return_reason",
+            "is_demo",
+            "source",
+            "source_file",
+            "note",
+            "year_note",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        indicator = cleaned.get("indicator")
+        if indicator is None:
+            return cleaned
+        self.instance.capped_at_100 = indicator.is_capped_at_100
+        value, numerator, denominator = (cleaned.get(name) for name in ("value", "numerator", "denominator"))
+        if "value" in self.errors or "numerator" in self.errors or "denominator" in self.errors:
+            return cleaned
+
+        checked = check_figure(indicator, value, numerator, denominator)
+        errors = dict(checked.errors)
+        if numerator is not None and denominator is not None and numerator > denominator:
+            errors.pop("numerator", None)
+            errors["value"] = _("Tử số (%(n)s) lớn hơn mẫu số (%(d)s): tỷ lệ không thể vượt 100%%.") % {
+                "n": numerator,
+                "d": denominator,
+            }
+        if "value" not in errors and value is not None:
+            # check_figure judges the value computed from numerator and denominator; the typed one must
+            # also keep the rules the database holds.
+            if value < 0:
+                errors["value"] = _("Giá trị không được âm.")
+            elif indicator.is_capped_at_100 and value > 100:
+                errors["value"] = _("Tỷ lệ phần trăm phải nằm trong khoảng 0–100 (đã nhập %(value)s).") % {
+                    "value": value
+                }
+        if not errors and numerator is not None and denominator is not None and checked.value != value:
+            errors["value"] = _("Giá trị %(value)s không khớp với tử số và mẫu số (tính ra %(computed)s).") % {
+                "value": value,
+                "computed": checked.value,
+            }
+        for name, message in errors.items():
+            self.add_error(name, message)
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        # The rules clean() has already explained field by field are not repeated by the model's
+        # constraint check as a generic "constraint violated" message.
+        exclude = super()._get_validation_exclusions()
+        if self.errors:
+            exclude.update({"value", "numerator", "denominator"})
+        return exclude
+
+
+class ReportedFigureAdmin(SimpleHistoryAdmin):
+    readonly_fields = ["version", "updated_at", "updated_by"]
+    list_select_related = ["province", "updated_by"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1  # optimistic locking: a form opened before this edit must not overwrite it
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(ReportedFigureAdmin):
+    form = MeasurementAdminForm
+    list_display = ["indicator", "province", "year", "value", "status", "is_demo", "updated_by"]
+    list_filter = ["status", "is_demo", "year", "indicator"]
+    list_select_related = ["indicator", "province", "updated_by"]
+    search_fields = ["province__name"]
+    autocomplete_fields = ["indicator", "province"]
+
+
+@admin.register(TaskReport)
+class TaskReportAdmin(ReportedFigureAdmin):
+    list_display = ["task", "province", "year", "progress", "status", "is_demo", "updated_by"]
+    list_filter = ["status", "progress", "is_demo", "year"]
+    list_select_related = ["task", "province", "updated_by"]
+    search_fields = ["province__name", "task__title", "task__text", "task__directive__number"]
+    autocomplete_fields = ["task", "province"]

@@ -140,6 +140,12 @@ class Target(models.Model):
             models.UniqueConstraint(
                 fields=["indicator", "province", "deadline_year", "subject"], name="target_unique_per_scope"
             ),
+            # NULLs never clash in a unique index, so national targets need a rule of their own.
+            models.UniqueConstraint(
+                fields=["indicator", "deadline_year", "subject"],
+                condition=Q(province__isnull=True),
+                name="national_target_unique",
+            ),
         ]
 
     def __str__(self):

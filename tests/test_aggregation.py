@@ -7,7 +7,9 @@ from indicators.aggregation import aggregate, roll_up
 from indicators.models import Indicator
 
 COUNT = Indicator(code="computers", unit="count", aggregation="sum")
-SHARE = Indicator(code="units-with-lan", unit="percent", aggregation="ratio", numerator_label="n", denominator_label="d")
+SHARE = Indicator(
+    code="units-with-lan", unit="percent", aggregation="ratio", numerator_label="n", denominator_label="d"
+)
 NONE = Indicator(code="rank", unit="count", aggregation="none")
 
 

@@ -1,0 +1,195 @@
+"""Load the directives, tasks, indicators, targets and figures of the five source documents.
+
+The facts live in ``indicators/source_documents.py``. Every row is found by its natural key and
+saved only when one of its fields actually differs, so running the command again changes
+nothing, not even the audit history of measurements.
+"""
+
+from collections import Counter, defaultdict
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from directives.models import Directive, Task
+from indicators import source_documents as docs
+from indicators.models import Indicator, Measurement, Target
+from provinces.models import Province
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+def sync(model, key, values, before_save=None):
+    """Get the ``model`` row matching ``key`` or create it; save it only if ``values`` differ.
+
+    Keys and values use attribute names (``province_id``, not ``province``), so comparing does
+    not fetch related rows. ``before_save(obj, outcome)`` may touch the row just before it is
+    saved. Returns the row and one of CREATED, UPDATED, UNCHANGED.
+    """
+    obj = model._default_manager.filter(**key).first()
+    if obj is None:
+        obj, outcome = model(**key, **values), CREATED
+    else:
+        changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+        if not changed:
+            return obj, UNCHANGED
+        for name, value in changed.items():
+            setattr(obj, name, value)
+        outcome = UPDATED
+    obj.full_clean()
+    if before_save:
+        before_save(obj, outcome)
+    obj.save()
+    return obj, outcome
+
+
+def _figure_from_document(figure, outcome):
+    """A measurement written by this command: say so in its history, and bump its version on change."""
+    if outcome == UPDATED:
+        figure.version += 1
+    figure._change_reason = f"load_documents: {figure.source_file}"
+
+
+class Command(BaseCommand):
+    help = "Create or update the directives, tasks, indicators, targets and figures of the five source documents."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.counts = defaultdict(Counter)
+        provinces = self._provinces()
+
+        directives = {}
+        for record in docs.DIRECTIVES:  # parents come before their children in the list
+            directives[record.slug] = self._sync(
+                Directive,
+                {"slug": record.slug},
+                {
+                    "kind": record.kind,
+                    "number": record.number,
+                    "issuer": record.issuer,
+                    "issued_on": record.issued_on,
+                    "title": record.title,
+                    "summary": record.summary,
+                    "source_file": record.source_file,
+                    "position": record.position,
+                    "province_id": provinces[record.province].pk if record.province else None,
+                    "parent_id": directives[record.parent].pk if record.parent else None,
+                    "period_start": record.period_start,
+                    "period_end": record.period_end,
+                    "orientation_year": record.orientation_year,
+                },
+            )
+
+        tasks = {}
+        for record in docs.TASKS:  # parent tasks come before their sub-items in the list
+            directive = directives[record.directive]
+            parent = tasks[(record.directive, record.section, record.parent)] if record.parent else None
+            tasks[(record.directive, record.section, record.number)] = self._sync(
+                Task,
+                {"directive_id": directive.pk, "section": record.section, "number": record.number},
+                {
+                    "title": record.title,
+                    "text": record.text,
+                    "position": record.position,
+                    "parent_id": parent.pk if parent else None,
+                },
+            )
+
+        indicators = {}
+        for record in docs.INDICATORS:
+            indicators[record.code] = self._sync(
+                Indicator,
+                {"code": record.code},
+                {
+                    "name_vi": record.name_vi,
+                    "name_en": record.name_en,
+                    "unit": record.unit,
+                    "unit_label": record.unit_label,
+                    "direction": record.direction,
+                    "numerator_label": record.numerator_label,
+                    "denominator_label": record.denominator_label,
+                    "aggregation": record.aggregation,
+                    "category": record.category,
+                    "description": record.description,
+                    "source_file": record.source_file,
+                    "position": record.position,
+                },
+            )
+        self._link_tasks(indicators, tasks)
+
+        for record in docs.TARGETS:
+            self._sync(
+                Target,
+                {
+                    "indicator_id": indicators[record.indicator].pk,
+                    "province_id": provinces[record.province].pk if record.province else None,
+                    "deadline_year": record.deadline_year,
+                    "subject": record.subject,
+                },
+                {
+                    "value": record.value,
+                    "baseline_year": record.baseline_year,
+                    "baseline_value": None,
+                    "directive_id": directives[record.directive].pk if record.directive else None,
+                    "note": record.note,
+                    "source_file": record.source_file,
+                    "is_demo": False,
+                },
+            )
+
+        for record in docs.MEASUREMENTS:
+            indicator = indicators[record.indicator]
+            self._sync(
+                Measurement,
+                {"indicator_id": indicator.pk, "province_id": provinces[record.province].pk, "year": record.year},
+                {
+                    "value": record.value,
+                    "numerator": None,
+                    "denominator": None,
+                    "capped_at_100": indicator.is_capped_at_100,
+                    "status": record.status,
+                    "is_demo": False,
+                    "source": record.source,
+                    "source_file": record.source_file,
+                    "note": record.note,
+                    "year_note": record.year_note,
+                },
+                before_save=_figure_from_document,
+            )
+
+        for label, counts in self.counts.items():
+            self.stdout.write(
+                f"{label}: {counts[CREATED]} created, {counts[UPDATED]} updated, {counts[UNCHANGED]} unchanged"
+            )
+
+    def _sync(self, model, key, values, before_save=None):
+        obj, outcome = sync(model, key, values, before_save)
+        self.counts[model.__name__][outcome] += 1
+        return obj
+
+    def _provinces(self):
+        """The units the documents were written for, as they stood before the 2025 merger."""
+        found, missing = {}, []
+        for code in docs.PROVINCE_CODES:
+            try:
+                found[code] = Province.objects.legacy().get(code=code)
+            except Province.DoesNotExist:
+                missing.append(code)
+        if missing:
+            raise CommandError(
+                "The administrative units are not loaded (no pre-2025 province with GSO code "
+                f"{', '.join(missing)}). Run `manage.py load_units` first."
+            )
+        return found
+
+    def _link_tasks(self, indicators, tasks):
+        wanted = defaultdict(set)
+        for task_key, codes in docs.TASK_INDICATORS.items():
+            for code in codes:
+                wanted[code].add(tasks[task_key].pk)
+        for code, indicator in indicators.items():
+            current = set(indicator.tasks.values_list("pk", flat=True))
+            missing = wanted[code] - current
+            if missing:
+                indicator.tasks.add(*missing)
+            self.counts["Indicator–task link"][CREATED] += len(missing)
+            self.counts["Indicator–task link"][UNCHANGED] += len(wanted[code] & current)

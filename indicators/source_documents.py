@@ -1,0 +1,1077 @@
+"""What the five source documents say, as plain data for ``manage.py load_documents``.
+
+Every record names the file it comes from (``source_file``). The files themselves live outside
+the product (``shared/seeds``) and are never read at runtime: the texts of the tasks are carried
+here verbatim, with the documents' own spelling, typos included, because they are quotations.
+Everything that is not a quotation (short task titles, English names, descriptions, notes on how a
+year or a date was worked out) is ours and says so where it matters.
+
+Nothing here is invented: where a document does not state a number, a date or a baseline, the
+field is left empty.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+# The five documents, in the order of their file names.
+THAI_NGUYEN_DIRECTIVE_FILE = "000_c04d7afc2cbd701b.txt"
+LAO_CAI_DIRECTIVE_FILE = "001_412c59111b9abc0d.txt"
+THAI_NGUYEN_MEETING_FILE = "002_387284be3d68acbd.txt"
+PHU_THO_CONFERENCE_FILE = "003_2837fb37661d5dab.txt"
+BINH_THUAN_NOTICE_FILE = "004_187d89d5fd96c301.txt"
+
+SOURCE_FILES = (
+    THAI_NGUYEN_DIRECTIVE_FILE,
+    LAO_CAI_DIRECTIVE_FILE,
+    THAI_NGUYEN_MEETING_FILE,
+    PHU_THO_CONFERENCE_FILE,
+    BINH_THUAN_NOTICE_FILE,
+)
+
+# GSO codes of the provinces the documents speak about, as units before 1 July 2025.
+PHU_THO = "25"
+LAO_CAI = "10"
+THAI_NGUYEN = "19"
+BINH_THUAN = "60"
+PROVINCE_CODES = (PHU_THO, LAO_CAI, THAI_NGUYEN, BINH_THUAN)
+
+TASK = "nhiem_vu"
+RECOMMENDATION = "kien_nghi"
+
+
+@dataclass(frozen=True)
+class DirectiveRecord:
+    slug: str
+    kind: str  # a Directive.Kind value
+    number: str  # "" where the document gives none
+    issuer: str
+    issued_on: datetime.date | None  # None where the document gives no date
+    title: str
+    summary: str
+    source_file: str
+    position: int
+    province: str | None = None  # GSO code; None for a national document
+    parent: str | None = None  # slug of the directive this one implements
+    period_start: int | None = None
+    period_end: int | None = None
+    orientation_year: int | None = None
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    directive: str  # slug
+    number: str
+    title: str  # our own short label, or the item's own heading where it has one
+    text: str  # verbatim
+    position: int  # document order within the directive, across sections
+    section: str = TASK
+    parent: str | None = None  # number of the parent task, same directive and section
+
+
+@dataclass(frozen=True)
+class IndicatorRecord:
+    code: str
+    name_vi: str
+    name_en: str
+    unit: str  # an Indicator.Unit value
+    aggregation: str  # an Indicator.Aggregation value
+    category: str  # an Indicator.Category value
+    description: str
+    source_file: str  # the document that first mentions it
+    position: int
+    unit_label: str = ""
+    numerator_label: str = ""
+    denominator_label: str = ""
+    direction: str = "higher"
+
+
+@dataclass(frozen=True)
+class TargetRecord:
+    indicator: str
+    province: str | None  # GSO code; None for a national target
+    deadline_year: int
+    value: Decimal
+    subject: str
+    note: str
+    source_file: str
+    directive: str | None = None  # slug of the directive that set it, when one did
+    # The year whose figures the target was set against (no document states a baseline *value*).
+    baseline_year: int | None = None
+
+
+@dataclass(frozen=True)
+class MeasurementRecord:
+    indicator: str
+    province: str
+    year: int
+    value: Decimal
+    source: str
+    source_file: str
+    year_note: str
+    note: str = ""
+    status: str = "approved"
+
+
+# ---------------------------------------------------------------------------------------------
+# Directives. National ones first (position), then each province's in the order of its documents.
+# ---------------------------------------------------------------------------------------------
+
+DIRECTIVES = (
+    DirectiveRecord(
+        slug="58-ct-tw",
+        kind="chi_thi",
+        number="58-CT/TW",
+        issuer="Bộ Chính trị",
+        issued_on=datetime.date(2000, 10, 17),
+        title="Đẩy mạnh ứng dụng và phát triển công nghệ thông tin phục vụ sự nghiệp công nghiệp hóa, hiện đại hóa",
+        summary=(
+            "Chỉ thị của Bộ Chính trị (khóa VIII). Văn bản gốc không có trong bộ tài liệu nguồn; số hiệu, "
+            "ngày và trích yếu lấy theo các văn bản dẫn chiếu. Ngày ban hành ghi nhận là 17/10/2000 theo "
+            "000_c04d7afc2cbd701b.txt và 003_2837fb37661d5dab.txt; 001_412c59111b9abc0d.txt ghi “ngày "
+            "7/10/2000”. Trích yếu theo lời dẫn trong 001; 000 dẫn là “Đẩy mạnh ứng dụng và phát triển công "
+            "nghệ thông tin, truyền thông phục vụ công nghiệp hóa, hiện đại hóa”."
+        ),
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=1,
+    ),
+    DirectiveRecord(
+        slug="36-nq-tw",
+        kind="nghi_quyet",
+        number="36-NQ/TW",
+        issuer="Bộ Chính trị",
+        issued_on=datetime.date(2014, 7, 1),
+        title=(
+            "Đẩy mạnh ứng dụng, phát triển công nghệ thông tin đáp ứng yêu cầu phát triển bền vững và hội nhập quốc tế"
+        ),
+        summary=(
+            "Nghị quyết của Bộ Chính trị. Văn bản gốc không có trong bộ tài liệu nguồn; số hiệu, ngày "
+            "(1-7-2014) và trích yếu lấy theo 002_387284be3d68acbd.txt, nơi tỉnh Thái Nguyên dẫn chiếu "
+            "nghị quyết cùng Công văn chỉ đạo của Văn phòng Chính phủ về việc triển khai nghị quyết."
+        ),
+        source_file=THAI_NGUYEN_MEETING_FILE,
+        position=2,
+    ),
+    DirectiveRecord(
+        slug="24-ct-tu-lao-cai",
+        kind="chi_thi",
+        number="24-CT/TU",
+        issuer="Tỉnh ủy Lào Cai",
+        issued_on=datetime.date(2012, 8, 2),
+        title="Đẩy mạnh và phát triển ứng dụng công nghệ thông tin trên địa bàn tỉnh Lào Cai",
+        summary=(
+            "Chỉ thị thực hiện Chỉ thị 58-CT/TW, nhằm thực hiện tốt Đề án của Tỉnh ủy về phát triển và ứng "
+            "dụng công nghệ thông tin giai đoạn 2011-2015; giai đoạn 2011–2015 ghi ở đây là giai đoạn của Đề "
+            "án đó, chỉ thị không tự nêu giai đoạn riêng. Ban Thường vụ Tỉnh ủy yêu cầu thực hiện 9 nhiệm "
+            "vụ: lãnh đạo, chỉ đạo và tuyên truyền; mạng thông tin tới cấp xã và Chính phủ điện tử tỉnh; "
+            "ứng dụng cho nông nghiệp, nông thôn; giáo dục và y tế; nguồn nhân lực; quản lý nhà nước; nguồn "
+            "lực đầu tư; dịch vụ và công nghiệp CNTT; tổ chức thực hiện và báo cáo. Chỉ thị không nêu chỉ "
+            "tiêu định lượng. Nguồn: bài đăng trên Mic.gov.vn, theo laocai.gov.vn."
+        ),
+        source_file=LAO_CAI_DIRECTIVE_FILE,
+        position=10,
+        province=LAO_CAI,
+        parent="58-ct-tw",
+        period_start=2011,
+        period_end=2015,
+    ),
+    DirectiveRecord(
+        slug="thai-nguyen-tiep-tuc-58-ct-tw",
+        kind="chi_thi",
+        number="",
+        issuer="Ban Thường vụ Tỉnh ủy Thái Nguyên",
+        issued_on=None,
+        title=(
+            "Tiếp tục thực hiện có hiệu quả Chỉ thị số 58-CT/TW của Bộ Chính trị, đẩy mạnh ứng dụng và "
+            "phát triển công nghệ thông tin truyền thông trên địa bàn tỉnh giai đoạn 2010-2015 và định "
+            "hướng đến năm 2020"
+        ),
+        summary=(
+            "Văn bản của Ban Thường vụ Tỉnh ủy sau 10 năm thực hiện Chỉ thị 58-CT/TW; văn bản nguồn không "
+            "nêu số hiệu, ngày ban hành, cũng không ghi tên tỉnh ở phần đầu (tỉnh Thái Nguyên được xác định "
+            "từ nội dung: Đại học Thái Nguyên ở mục 2, “tỉnh Thái Nguyên” ở mục 6). Chỉ tiêu: phấn đấu đến "
+            "năm 2015, 100% cơ quan Đảng, chính quyền, đoàn thể được kết nối internet. Mục 6 giao xây dựng "
+            "Chương trình ứng dụng và phát triển CNTT-TT toàn tỉnh giai đoạn 2010-2015 theo tinh thần Nghị "
+            "quyết số 07/NQ-HĐND ngày 5/5/2008 của HĐND tỉnh thông qua Quy hoạch Bưu chính viễn thông, ứng "
+            "dụng và phát triển công nghệ thông tin tỉnh Thái Nguyên đến năm 2015 và định hướng đến năm 2020."
+        ),
+        source_file=THAI_NGUYEN_DIRECTIVE_FILE,
+        position=20,
+        province=THAI_NGUYEN,
+        parent="58-ct-tw",
+        period_start=2010,
+        period_end=2015,
+        orientation_year=2020,
+    ),
+    DirectiveRecord(
+        slug="978-qd-ubnd-thai-nguyen",
+        kind="quyet_dinh",
+        number="978/QĐ-UBND",
+        issuer="UBND tỉnh Thái Nguyên",
+        issued_on=datetime.date(2014, 5, 20),
+        title="Thành lập Ban Chỉ đạo ứng dụng CNTT tỉnh Thái Nguyên",
+        summary=(
+            "Quyết định thành lập Ban Chỉ đạo ứng dụng CNTT tỉnh Thái Nguyên, do Chủ tịch UBND tỉnh làm "
+            "Trưởng ban. Văn bản gốc không có trong bộ tài liệu nguồn; 002_387284be3d68acbd.txt dẫn quyết "
+            "định này như một bước thực hiện Nghị quyết 36-NQ/TW và Công văn chỉ đạo của Văn phòng Chính "
+            "phủ, dù ngày của quyết định (20-5-2014) sớm hơn ngày của nghị quyết (1-7-2014) mà văn bản ghi."
+        ),
+        source_file=THAI_NGUYEN_MEETING_FILE,
+        position=21,
+        province=THAI_NGUYEN,
+        parent="36-nq-tw",
+    ),
+    DirectiveRecord(
+        slug="ke-hoach-cntt-thai-nguyen-2014-2015",
+        kind="ke_hoach",
+        number="",
+        issuer="Ban Chỉ đạo ứng dụng CNTT tỉnh Thái Nguyên",
+        issued_on=None,
+        title="Ứng dụng và phát triển CNTT của tỉnh Thái Nguyên giai đoạn 2014-2015, định hướng đến năm 2020",
+        summary=(
+            "Bản dự thảo: Ban Chỉ đạo ứng dụng CNTT tỉnh góp ý dự thảo Kế hoạch ứng dụng và phát triển CNTT "
+            "của tỉnh giai đoạn 2014-2015 tại cuộc họp ngày 11/9/2014, cùng dự thảo Quy chế làm việc của Ban "
+            "Chỉ đạo, nhiệm vụ triển khai Đề án phát triển công nghiệp CNTT và điện tử của tỉnh đến năm 2020 "
+            "và đề cương Nghị quyết trình Ban Thường vụ Tỉnh ủy. Văn bản nguồn không nêu số hiệu, ngày ban "
+            "hành, cũng không cho biết kế hoạch đã được ban hành hay chưa. Định hướng đến năm 2020 theo nội "
+            "dung cuộc họp (giai đoạn 2014-2015, định hướng đến năm 2020)."
+        ),
+        source_file=THAI_NGUYEN_MEETING_FILE,
+        position=22,
+        province=THAI_NGUYEN,
+        parent="36-nq-tw",
+        period_start=2014,
+        period_end=2015,
+        orientation_year=2020,
+    ),
+    DirectiveRecord(
+        slug="03-nq-tu-binh-thuan",
+        kind="nghi_quyet",
+        number="03-NQ/TU",
+        issuer="Ban Thường vụ Tỉnh ủy Bình Thuận",
+        issued_on=datetime.date(2006, 9, 26),
+        title="Phát triển bưu chính, viễn thông và công nghệ thông tin đến năm 2010",
+        summary=(
+            "Nghị quyết của Ban Thường vụ Tỉnh ủy. Văn bản gốc không có trong bộ tài liệu nguồn; số hiệu, "
+            "ngày và trích yếu lấy theo Thông báo kết luận ngày 22/4/2008 (004_187d89d5fd96c301.txt), nơi "
+            "đánh giá 2 năm thực hiện nghị quyết. Giai đoạn 2006–2010: từ năm ban hành đến năm mà trích yếu "
+            "nêu."
+        ),
+        source_file=BINH_THUAN_NOTICE_FILE,
+        position=30,
+        province=BINH_THUAN,
+        period_start=2006,
+        period_end=2010,
+    ),
+    DirectiveRecord(
+        slug="17-kl-tu-binh-thuan",
+        kind="ket_luan",
+        number="17-KL/TU",
+        issuer="Tỉnh ủy Bình Thuận",
+        issued_on=None,
+        title=(
+            "Kết luận số 17-KL/TU của Tỉnh ủy mà Thông báo kết luận ngày 22/4/2008 của Thường trực Tỉnh ủy "
+            "theo dõi thực hiện (nội dung không có trong tài liệu nguồn)"
+        ),
+        summary=(
+            "Văn bản gốc không có trong bộ tài liệu nguồn; 004_187d89d5fd96c301.txt chỉ nêu số hiệu và cơ "
+            "quan ban hành (Tỉnh ủy), không nêu ngày, trích yếu hay nội dung. Thông báo kết luận ngày "
+            "22/4/2008 của Thường trực Tỉnh ủy theo dõi tình hình thực hiện nhiệm vụ năm 2008 theo kết luận "
+            "này."
+        ),
+        source_file=BINH_THUAN_NOTICE_FILE,
+        position=31,
+        province=BINH_THUAN,
+    ),
+    DirectiveRecord(
+        slug="thong-bao-ket-luan-binh-thuan-2008",
+        kind="thong_bao",
+        number="",
+        issuer="Thường trực Tỉnh ủy Bình Thuận",
+        issued_on=datetime.date(2008, 4, 22),
+        title=(
+            "Kết luận của Thường trực Tỉnh ủy tại buổi làm việc với với Sở Thông tin và Truyền thông về tình "
+            "hình triển khai thực hiện nhiệm vụ năm 2008 theo Kết luận số 17-KL/TU của Tỉnh ủy"
+        ),
+        summary=(
+            "Thông báo kết luận của Bí thư Tỉnh ủy Huỳnh Văn Tí tại buổi làm việc ngày 17/4/2008 với Sở Thông "
+            "tin và Truyền thông; ban hành tại Phan Thiết ngày 22/4/2008, T/L Ban Thường vụ, Chánh Văn phòng "
+            "Lê Tấn Lai ký; văn bản không ghi số hiệu. Văn bản không ghi tên tỉnh: tỉnh Bình Thuận được xác "
+            "định từ địa danh Phan Thiết. Sau phần đánh giá 2 năm thực hiện Nghị quyết 03-NQ/TU, thông báo "
+            "nêu 06 việc cụ thể (việc 2 gồm hai nội dung a, b) và 4 kiến nghị; không nêu chỉ tiêu định lượng."
+        ),
+        source_file=BINH_THUAN_NOTICE_FILE,
+        position=32,
+        province=BINH_THUAN,
+        parent="17-kl-tu-binh-thuan",
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Tasks. ``text`` is the item's text verbatim (without its number); ``title`` is the item's own
+# heading where it has one, otherwise a short label of ours.
+# ---------------------------------------------------------------------------------------------
+
+LAO_CAI_24 = "24-ct-tu-lao-cai"
+THAI_NGUYEN_58 = "thai-nguyen-tiep-tuc-58-ct-tw"
+BINH_THUAN_NOTICE = "thong-bao-ket-luan-binh-thuan-2008"
+
+TASKS = (
+    # 001: Chỉ thị 24-CT/TU, nine numbered tasks; the titles are ours.
+    TaskRecord(
+        LAO_CAI_24,
+        "1",
+        "Lãnh đạo, chỉ đạo và tuyên truyền",
+        position=1,
+        text=(
+            "Tăng cường sự chỉ đạo, lãnh đạo của cấp ủy các cấp trong việc phát triển và ứng dụng "
+            "công nghệ thông tin một cách sâu rộng, có hiệu quả trên toàn tỉnh. Các cấp ủy đảng, "
+            "chính quyền và các tổ chức chính trị- xã hội phải chủ động, đi đầu trong việc ứng dụng "
+            "công nghệ thông tin trong lãnh đạo, chỉ đạo, điều hành. Trực tiếp chỉ đạo và chịu trách "
+            "nhiệm trong việc ứng dụng công nghệ thông tin phục vụ quá trình thực hiện các mục tiêu "
+            "phát triển kinh tế- xã hội của tỉnh. Tổ chức quán triệt, triển khai việc ứng dụng công "
+            "nghệ thông tin trong mọi hoạt động, coi đây là nhiệm vụ chính trị quan trọng, là việc "
+            "làm thường xuyên, liên tục của cơ quan, đơn vị mình. Đẩy mạnh công tác tuyên truyền, "
+            "giáo dục sâu rộng, kịp thời với nhiều hình thức phù hợp để nâng cao nhận thức cho các "
+            "cấp, các ngành và nhân dân trong toàn tỉnh về vai trò quan trọng của công nghệ thông "
+            "tin, từ đó tham gia tích cực, hiệu quả vào các hoạt động phát triển và ứng dụng công "
+            "nghệ thông tin của tỉnh."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "2",
+        "Mạng thông tin tới cấp xã, chính quyền điện tử",
+        position=2,
+        text=(
+            "Phát triển hệ thống mạng thông tin của tỉnh tới cấp xã, từng bước phát triển đến các "
+            "thôn, bản, đáp ứng việc trao đổi thông tin kịp thời và thông suốt cho nhân dân các dân "
+            "tộc. Duy trì và sử dụng có hiệu quả hạ tầng công nghệ thông tin hiện có để nâng cao "
+            "năng lực quản lý, năng xuất và chất lượng xử lý công việc, thúc đẩy cải cách hành "
+            "chính. Chú trọng phát triển kết cấu hạ tầng công nghệ thông tin trên địa bàn tỉnh đảm "
+            "bảo đồng bộ, tiết kiệm, đáp ứng các điều kiện cho ứng dụng công nghệ thông tin hiệu "
+            "quả; đồng thời tăng cường xây dựng và phát triển ứng dụng công nghệ thông tin phục vụ "
+            "sự lãnh đạo của Đảng, quản lý của Nhà nước và phục vụ lợi ích công cộng của nhân dân. "
+            "Tiếp tục hoàn thiện mô hình Chính phủ điện tử tỉnh Lào Cai. Xây dựng hệ thống cơ sở dữ "
+            "liệu điện tử phục vụ hoạt động của các cấp, các ngành. Phát triển, nhân rộng các mô "
+            "hình ứng dụng công nghệ thông tin đã triển khai thành công."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "3",
+        "Ứng dụng CNTT cho nông nghiệp, nông thôn",
+        position=3,
+        text=(
+            "Chú trọng xây dựng các ứng dụng công nghệ thông tin phục vụ phát triển nông nghiệp, "
+            "nông thôn và nông dân., góp phần thực hiện thành công Chương trình mục tiêu quốc gia "
+            "xây dựng nông thôn mới giai đoạn 2012- 2020. Thường xuyên tổ chức đào tạo, tập huấn, hỗ "
+            "trợ, phổ cập kiến thức, nâng cao kỹ năng ứng dụng công nghệ thông tin cho doanh nghiệp "
+            "và các tầng lớp nhân dân trên địa bàn tỉnh. Tạo điều kiện cho các doanh nghiệp, tổ chức "
+            "xã hội và người dân biết khai thác, sử dụng thông tin điện tử và ứng dụng công nghệ "
+            "thông tin. Đặc biệt, quan tâm cung cấp các dịch vụ thông tin hữu ích, có mục tiêu cho "
+            "người dân vùng sâu, vùng xa, những đối tượng có hoàn cảnh khó khăn."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "4",
+        "Giáo dục và y tế",
+        position=4,
+        text=(
+            "Đẩy mạnh ứng dụng công nghệ thông tin trong công tác giảng dạy và quản lý giáo dục ở "
+            "các cấp học, bậc học, ngành học, đặc biệt tập trung phát triển hạ tầng thông tin phục "
+            "vụ giáo dục và đào tạo.Tăng cường ứng dụng và phát triển công nghệ thông tin cho các cơ "
+            "sở y tế và công tác quản lý y tế. Đẩy mạnh tin học hóa các dịch vụ y tế, phục vụ công "
+            "tác bảo vệ, chăm sóc sức khỏe cho nhân dân."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "5",
+        "Nguồn nhân lực CNTT",
+        position=5,
+        text=(
+            "Phát triển nguồn nhân lực công nghệ thông tin bảo đảm chất lượng cao, đồng bộ, chú "
+            "trọng tăng nhanh tỷ lệ nguồn nhân lực có trình độ cao. Tăng cường đào tạo kỹ năng về "
+            "ứng dụng công nghệ thông tin cho cán bộ, công chức, viên chức; nâng cao trình độ công "
+            "nghệ thông tin cho nguồn nhân lực trong tất cả các cấp, các ngành, các lĩnh vực. Hiện "
+            "đại hóa, nâng cao năng lực và hiệu quả hoạt động của cơ sở đào tạo nhân lực công nghệ "
+            "thông tin trên địa bàn tỉnh. Đẩy mạnh xã hội hóa, liên kết và hợp tác quốc tế cho phát "
+            "triển nguồn nhân lực công nghệ thông tin, phổ cập tin học trong phạm vi toàn tỉnh. Duy "
+            "trì cơ chế, chính sách ưu đãi thu hút nhân lực công nghệ thông tin trình độ cao làm "
+            "việc tại tỉnh, đồng thời có chính sách quản lý, tạo điều kiện về môi trường làm việc và "
+            "nâng cao chất lượng đội ngũ nhân lực này."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "6",
+        "Quản lý nhà nước về CNTT",
+        position=6,
+        text=(
+            "Nâng cao năng lực, hiệu quả quản lý nhà nước về công nghệ thông tin; đổi mới công tác "
+            "quản lý nhà nước về lĩnh vực này từ tỉnh đến cơ sở theo phương châm “Năng lực quản lý "
+            "phải theo kịp và thúc đẩy sự phát triển”. Bố trí và tạo điều kiện nâng cao năng lực cho "
+            "cán bộ chuyên trách, đảm bảo nguồn lực và điều kiện thuận lợi để cơ quan chuyên trách "
+            "về công nghệ thông tin của tỉnh giữ vai trò trung tâm trong việc tham mưu, xây dựng, "
+            "vận hành các cơ chế chính sách phát triển và ứng dụng công nghệ thông tin trên địa bàn "
+            "tỉnh. Tăng cường công tác thanh tra, kiểm tra, kịp thời phát hiện xử lý các vi phạm "
+            "trong công tác đầu tư, khai thác, kinh doanh công nghệ thông tin."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "7",
+        "Nguồn lực và đầu tư",
+        position=7,
+        text=(
+            "Đảm bảo nguồn lực, ưu tiên đầu tư cho ứng dụng và phát triển công nghệ thông tin trong "
+            "các chương trình, kế hoạch phát triển kinh tế- xã hội của tỉnh. Coi phát triển và ứng "
+            "dụng công nghệ thông tin là nhiệm vụ ưu tiên hàng đầu trong lộ trình cải cách hành "
+            "chính của tỉnh. Đảm bảo các điều kiện để thực hiện đầy đủ và đúng tiến độ các dự án ứng "
+            "dụng và phát triển công nghệ thông tin đã được phê duyệt. Đẩy mạnh xã hội hóa, huy động "
+            "các nguồn lực cho phát triển hạ tầng viễn thông, công nghệ thông tin. Khuyến khích việc "
+            "đầu tư các giải pháp, công nghệ mới và các sản phẩm dùng chung trong lĩnh vực công nghệ "
+            "thông tin."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "8",
+        "Dịch vụ và công nghiệp CNTT",
+        position=8,
+        text=(
+            "Phát triển dịch vụ công nghệ thông tin và hướng tới phát triển công nghiệp công nghệ "
+            "thông tin. Xây dựng cơ chế, chính sách thuận lợi cho phát triển dịch vụ công nghệ thông "
+            "tin và thu hút đầu tư phát triển công nghiệp công nghệ thông tin trên địa bàn tỉnh. Có "
+            "chính sách ưu tiên về tín dụng, thuế và đất đai cho các doanh nghiệp hoạt động cung cấp "
+            "dịch vụ công nghệ thông tin tới các địa bàn vùng sâu, vùng xa, vùng đồng bào dân tộc "
+            "thiểu số."
+        ),
+    ),
+    TaskRecord(
+        LAO_CAI_24,
+        "9",
+        "Tổ chức thực hiện và báo cáo",
+        position=9,
+        text=(
+            "Các cấp ủy Đảng, chính quyền, Ủy ban Mặt trận Tổ quốc và các đoàn thể, chính trị- xã "
+            "hội, xã hội nghề nghiệp, các doanh nghiệp nhà nước tập trung chỉ đạo đẩy mạnh phát "
+            "triển và ứng dụng công nghệ thông tin, xây dựng kế hoạch để quán triệt và triển khai "
+            "thực hiện phù hợp với chức năng, nhiệm vụ được giao, đưa việc ứng dụng công nghệ thông "
+            "tin vào chương trình công tác toàn khóa, hàng năm để tổ chức thực hiện và định kỳ báo "
+            "cáo cấp ủy cấp trên về việc thực hiện Chỉ thị này."
+        ),
+    ),
+    # 000: Thái Nguyên, seven numbered items; 1–5 carry their own heading (the title), 6–7 have none.
+    TaskRecord(
+        THAI_NGUYEN_58,
+        "1",
+        "Chỉ đạo làm tốt công tác tuyên truyền",
+        position=1,
+        text=(
+            "Tập trung làm tốt công tác tuyên truyền về chiến lược và chính sách công nghệ thông tin "
+            "- truyền thông quốc gia để nhằm nâng cao nhận thức của cán bộ đảng viên và nhân dân về "
+            "vai trò quan trọng của việc ứng dụng và phát triển công nghệ thông tin – truyền thông "
+            "đối với sự nghiệp phát triển kinh tế- xã hội"
+        ),
+    ),
+    TaskRecord(
+        THAI_NGUYEN_58,
+        "2",
+        "Quan tâm đào tạo bồi dưỡng nguồn nhân lực",
+        position=2,
+        text=(
+            "Tăngg cường đào tạo nguồn nhân lực từng bước đáp ứng yêu cầu ứng dụng phát triển công "
+            "nghệ thông tin truyền thông. Nâng cao chất lượng đào tạo công nghệ thông tin - truyền "
+            "thống tại các trường đại học, cao đẳng, đặc biệt là Khoa Công nghệ thông tin thuộc Đại "
+            "học Thái Nguyên. Có chính sách khuyến khích các tổ chức - xã hội, các thành phần kinh "
+            "tế và cá nhân tham gia đầu tư phát tiển nguồn nhân lực công nghệ thông tin và truyền "
+            "thông. Có chế độ đãi ngộ hợp lý để thu hút cán bộ có trình độ khá giỏi; đào tạo cán bộ "
+            "có trình độ cao để tạo điều kiện hình thành và phát triển ngành công nghiệp công nghệ "
+            "thông tin và truyền thông của tỉnh."
+        ),
+    ),
+    TaskRecord(
+        THAI_NGUYEN_58,
+        "3",
+        "Đẩy mạnh ứng dụng công nghệ thông tin và truyền thông",
+        position=3,
+        text=(
+            "Các cơ quan Đảng, Nhà nước, các tổ chức chính trị - xã hội cần đẩy mạnh việc việc triền "
+            "khai ứng dựng công nghệ thông tin trong mọi hoạt động xã hội theo phương châm đảm bảo "
+            "tiết kiệm, thiết thực hiệu quả lâu dài. Xây dựng và đưa vào sử dụng có hiệu quả hệ "
+            "thống thông tin điện tử dùng chung tiến tới một hệ thống hạ tầng thông tin hiện đại, "
+            "thống nhất, thông suốt từ tỉnh đến cơ sở. Hoàn thiện thường xuyên nâng cấp và sử dụng "
+            "có hiệu quả mạng thông tin diện rộng của Đảng và Chính phủ. Đẩy mạnh phổ cập internet; "
+            "phát triển các điểm truy cập khai thác thông tin công cộng trên địa bàn phục vụ nhiệm "
+            "vụ phát triển kinh tế - xã hội; phấn đấu đến năm 2015, 100% cơ quan Đảng chính quyền "
+            "đoàn thể được kết nối internet."
+        ),
+    ),
+    TaskRecord(
+        THAI_NGUYEN_58,
+        "4",
+        "Về phát triển công nghệ thông tin và truyền thông",
+        position=4,
+        text=(
+            "Khuyến khích đầu tư phát triển các lĩnh vực công nghệ thông tin và truyền thông. Bảo "
+            "đảm các điều kiện cần thiết cho việc trao đổi và sử dụng các cơ sở dữ liệu, các hệ "
+            "thống thông tin trong tỉnh, trong nước và quốc tế. Ưu tiên đầu tư cho ứng dụng và phát "
+            "triển công nghệ thông tin trong các chương trình phát triển kinh tế - xã hội. Đảm bảo "
+            "các điều kiện để thực hiện đúng tiến độ các dự án ứng dụng công nghệ thông tin đã được "
+            "phê duyệt. Đẩy mạnh xã hội hóa, huy động các nguồn lực cho phát triển hạ tầng viễn "
+            "thông và internet.\n"
+            "Tăng cường các hoạt động nghiên cứu về công nghệ thông tin và truyền thông; tiếp cận "
+            "các công nghệ tiên tiến của khu vực và thế giới; thực hiện chuyển giao công nghệ có "
+            "hiệu quả."
+        ),
+    ),
+    TaskRecord(
+        THAI_NGUYEN_58,
+        "5",
+        "Về công tác quản lý Nhà nước",
+        position=5,
+        text=(
+            "Đổi mới công tác quản lý Nhà nước trong lĩnh vưc thông tin và truyền thông từ tỉnh đến "
+            "cơ sở. Tăng cường hoạt động của Ban Chỉ đạo về công nghệ thông tin của tỉnh. Kiện toàn "
+            "bộ máy quản lý Nhà nước về thông tin và truyền thông ở các cấp các ngành.\n"
+            "Có biện pháp chủ động, các quy định cụ thểt về an toàn và an ninh thông tin, nhấy là "
+            "trong lĩnh vực an ninh - quốc phòng"
+        ),
+    ),
+    TaskRecord(
+        THAI_NGUYEN_58,
+        "6",
+        "",
+        position=6,
+        text=(
+            "Ban cán sự đảng UBND tỉnh chỉ đạo Sở Thông tin - Truyền thông và các cơ quan liên quan "
+            "phối hợp xây dựng, thực hiện Chương trình ứng dụng và phát triển công nghệ htoong tin - "
+            "truyền thông trong toàn tỉnh giai đoạn 2010-2015 theo tinh thần Nghị quyết số "
+            "07/NQ-HĐND ngày 5/5/2008 của HĐND tỉnh thông qua Quy hoạch Bưu chính viễn thông, ứng "
+            "dụng và phát triển công nghệ thông tin tỉnh Thái Nguyên đến năm 2015 và định hướng đến "
+            "năm 2020"
+        ),
+    ),
+    TaskRecord(
+        THAI_NGUYEN_58,
+        "7",
+        "",
+        position=7,
+        text=(
+            "Các ban Đảng của Tỉnh ủy theo chức năng nhiệm vụ giúp Ban Thường vụ đôn đốc, kiểm tra "
+            "việc thực hiện Chỉ thị, định kỳ báo cáo kết quả với Ban Thường vụ Tỉnh ủy."
+        ),
+    ),
+    # 004: Bình Thuận notice, part II: six tasks, the second with two lettered sub-items whose titles are
+    # their own headings; the other titles are ours. Part III: four recommendations, each titled by the
+    # words before its colon.
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "1",
+        "Ổn định tổ chức, bộ máy của Sở",
+        position=1,
+        text=(
+            "Tập trung ổn định tổ chức, bộ máy, nhân sự trong lãnh đạo và các phòng, đơn vị trực "
+            "thuộc; kể cả tổ chức Đảng uỷ, Công đoàn và Đoàn thanh niên. Soát xét lại việc phân công "
+            "cho phù hợp; tinh thần là phải phân công rõ ràng, rành mạch, hoàn thành tốt nhiệm vụ "
+            "của Sở. Khẩn trương xây dựng quy chế hoạt động; trong đó, quy định rõ trách nhiệm, thẩm "
+            "quyền của từng chức danh, lề lối, cơ chế làm việc cụ thể. Với yêu cầu là tất cả các mối "
+            "quan hệ phải chặt chẽ; các chức danh phải nắm vững và phát huy đầy đủ trách nhiệm trên "
+            "các lĩnh vực mình phụ trách; đồng thời phải có sự phối hợp đồng bộ trong các lĩnh vực "
+            "để đảm bảo sự điều hành quản lý của Sở đạt hiệu quả cao hơn."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "2",
+        "Tiếp tục thực hiện Nghị quyết 03-NQ/TU",
+        position=2,
+        text=(
+            "Tiếp tục triển khai thực hiện tốt Nghị quyết 03-NQ/TU của Ban Thường vụ Tỉnh uỷ; trong "
+            "đó, tập trung vào các nhiệm vụ sau:"
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "2.a",
+        "Về xây dựng đội ngũ",
+        position=3,
+        parent="2",
+        text=(
+            "- Tiến hành khảo sát, đánh giá thực trạng cán bộ công nghệ thông tin, quản trị mạng "
+            "tỉnh ta hiện nay. Trên cơ sở đó đề ra giải pháp cho thời gian đến, trong đó chú ý các "
+            "vấn đề: đào tạo như thế nào ? tập trung những lĩnh vực nào ? có chính sách đãi ngộ cán "
+            "bộ công nghệ thông tin, quản trị mạng như thế nào ?\n\n"
+            "- Nghiên cứu chính sách thu hút cán bộ công nghệ thông tin, quản trị mạng và những "
+            "chính sách, biện pháp xây dựng đội ngũ này ngày càng vững mạnh đảm bảo đáp ứng tốt nhu "
+            "cầu phát triển bưu chính, viễn thông và công nghệ thông tin cho những năm trước mắt "
+            "cũng như lâu dài."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "2.b",
+        "Đẩy mạnh ứng dụng công nghệ thông tin",
+        position=4,
+        parent="2",
+        text=(
+            "+  Trong các cơ quan Đảng, Nhà nước, các đơn vị sự nghiệp, các tổ chức chính trị - xã "
+            "hội: Khẩn trương xây dựng và triển khai cổng thông tin điện tử; nâng chất lượng các "
+            "trang Web của tỉnh; khai thác có hiệu quả các phần mềm phục vụ cho lãnh đạo, chỉ đạo, "
+            "quản lý và điều hành; áp dụng mạnh mẽ các biện pháp để thực hiện xử lý, điều hành mối "
+            "quan hệ giữa cấp trên với cấp dưới, giữa ngành với ngành và trong nội bộ ngành qua mạng "
+            "nhằm giảm bớt công văn, giấy tờ không cần thiết.\n\n"
+            "+ Trong các trường học: Đẩy mạnh giáo dục, bồi dưỡng kiến thức công nghệ thông tin ở "
+            "những trường có điều kiện để từ đó nhân rộng; tiếp tục triển khai Đề án dạy học bằng "
+            "giáo án điện tử.\n\n"
+            "+ Trong các doanh nghiệp: Khuyến khích các doanh nghiệp ứng dụng mạnh mẽ công nghệ "
+            "thông tin trong công tác quản lý, nâng cao năng lực hội nhập kinh tế quốc tế.\n\n"
+            "+ Trong nhân dân: Bằng nhiều hình thức phổ cập kiến thức, hướng dẫn kỹ năng khai thác "
+            "Internet cho người dân nhằm khai thác thông tin phục vụ sản xuất và đời sống."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "3",
+        "Phát triển CNTT, viễn thông ở cơ sở",
+        position=5,
+        text=(
+            "Tạo điều kiện để các cơ sở sản xuất, kinh doanh phát triển công nghệ thông tin, viễn "
+            "thông; chú ý ở các khu dân cư tập trung, khu công nghiệp, khu du lịch... Chú ý phát huy "
+            "hiệu quả hoạt động các điểm Bưu điện văn hóa xã hiện có; tăng cường Internet cho các "
+            "Bưu điện xã còn lại nhằm phục vụ nhân dân tốt hơn."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "4",
+        "Quản lý nhà nước về CNTT, bưu chính, viễn thông",
+        position=6,
+        text=(
+            "Tăng cường công tác quản lý Nhà nước về công nghệ thông tin và bưu chính, viễn thông, "
+            "nhất là dịch vụ Internet; tăng cường kiểm tra, thanh tra quản lý nhà nước đối với hoạt "
+            "động báo chí, xuất bản."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "5",
+        "Thông tin, tuyên truyền",
+        position=7,
+        text=(
+            "Đẩy mạnh công tác thông tin, tuyên truyền với nhiều hình thức đa dạng. Trong đó chú "
+            "ý:\n\n"
+            "- Đẩy mạnh phổ biến, hướng dẫn kiến thức ứng dụng công nghệ thông tin cho cán bộ, đảng "
+            "viên và nhân dân; trước hết là cán bộ lãnh đạo.\n\n"
+            "- Phát huy đúng mức vai trò, trách nhiệm người đứng đầu trong việc  ứng dụng công nghệ "
+            "thông tin.\n\n"
+            "- Phối kết hợp chặt chẽ với các ngành, Mặt trận và các đoàn thể xây dựng giải pháp từng "
+            "bước phổ cập kiến thức công nghệ thông tin trong nhân dân."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "6",
+        "Sơ kết 02 năm thực hiện Nghị quyết 03-NQ/TU",
+        position=8,
+        text=(
+            "Tham mưu cho Ban Thường vụ Tỉnh uỷ tổ chức sơ kết 02 năm thực hiện Nghị quyết 03-NQ/TU "
+            "của Ban Thường vụ Tỉnh uỷ trong tháng 6/2008."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "1",
+        "Về vấn đề tổ chức, bộ máy",
+        position=9,
+        section=RECOMMENDATION,
+        text=(
+            "Về vấn đề tổ chức, bộ máy: Sở Nội vụ chủ trì, phối hợp với Ban Tổ chức Tỉnh uỷ soát xét "
+            "lại biên chế toàn tỉnh để tính toán biên chế của Sở Thông tin và Truyền thông hợp lý; "
+            "nghiên cứu việc thành lập Trung tâm Công nghệ thông tin và Truyền thông."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "2",
+        "Các vấn đề liên quan đến tài chính",
+        position=10,
+        section=RECOMMENDATION,
+        text=(
+            "Các vấn đề liên quan đến tài chính: Đề nghị UBND tỉnh chỉ đạo sở Tài chính phối hợp với "
+            "Sở Thông tin và Truyền thông bàn, thống nhất báo cáo UBND tỉnh quyết định."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "3",
+        "Đối với hoạt động quản lý nhà nước về lĩnh vực Internet",
+        position=11,
+        section=RECOMMENDATION,
+        text=(
+            "Đối với hoạt động quản lý nhà nước về lĩnh vực Internet: Đề nghị UBND tỉnh chủ trì, "
+            "đánh giá lại hiệu quả hoạt động của các đoàn kiểm tra lĩnh vực này trong thời gian vừa "
+            "qua; hướng dẫn thống nhất về công tác nghiệp vụ và quản lý của các đoàn kiểm tra của "
+            "các ngành, địa phương trên tinh thần hoạt động thường xuyên nhưng tránh sự chồng chéo."
+        ),
+    ),
+    TaskRecord(
+        BINH_THUAN_NOTICE,
+        "4",
+        "Về việc ban hành Quy chế phối hợp lãnh đạo và quản lý hoạt động báo chí của địa phương",
+        position=12,
+        section=RECOMMENDATION,
+        text=(
+            "Về việc ban hành Quy chế phối hợp lãnh đạo và quản lý hoạt động báo chí của địa phương: "
+            "Ban Tuyên giáo Tỉnh uỷ chủ trì, phối hợp với Sở Thông tin và Truyền thông và các ban, "
+            "ngành liên quan họp, tham gia ý kiến sớm trình UBND tỉnh ban hành Quy chế tạm thời thực "
+            "hiện không chờ Trung ương. Nếu sau này Trung ương có hướng dẫn mới sẽ rà soát, bổ sung "
+            "phù hợp."
+        ),
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Indicators. The names follow the wording of the document that first mentions them.
+# ---------------------------------------------------------------------------------------------
+
+INDICATORS = (
+    IndicatorRecord(
+        code="computers",
+        name_vi="Số máy tính đang hoạt động",
+        name_en="Computers in use",
+        unit="count",
+        unit_label="máy",
+        aggregation="sum",
+        category="infrastructure",
+        description="Tổng số máy tính đang hoạt động trên địa bàn tỉnh.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=1,
+    ),
+    IndicatorRecord(
+        code="households-with-computer",
+        name_vi="Số hộ gia đình có máy tính",
+        name_en="Households with a computer",
+        unit="count",
+        unit_label="hộ",
+        aggregation="sum",
+        category="society",
+        description="Số hộ gia đình trên địa bàn tỉnh có ít nhất một máy tính.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=2,
+    ),
+    IndicatorRecord(
+        code="computers-per-100",
+        name_vi="Số máy tính trên 100 dân",
+        name_en="Computers per 100 inhabitants",
+        unit="per100",
+        unit_label="máy/100 dân",
+        aggregation="ratio",
+        numerator_label="Số máy tính",
+        denominator_label="Dân số",
+        category="infrastructure",
+        description="Mật độ máy tính: số máy tính đang hoạt động tính trên 100 người dân của tỉnh.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=3,
+    ),
+    IndicatorRecord(
+        code="admin-services-online",
+        name_vi="Tỷ lệ dịch vụ hành chính công được cung cấp trên mạng internet",
+        name_en="Share of public administrative services provided online",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số dịch vụ hành chính công được cung cấp trên mạng internet",
+        denominator_label="Tổng số dịch vụ hành chính công",
+        category="public_services",
+        description="Phần trăm số dịch vụ hành chính công của tỉnh được cung cấp trên mạng internet.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=4,
+    ),
+    IndicatorRecord(
+        code="units-with-lan",
+        name_vi="Tỷ lệ đơn vị có kết nối mạng cục bộ (LAN)",
+        name_en="Share of units with a local area network (LAN)",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số đơn vị có kết nối mạng cục bộ (LAN)",
+        denominator_label="Tổng số đơn vị",
+        category="infrastructure",
+        description="Phần trăm số cơ quan, đơn vị trên địa bàn tỉnh có mạng cục bộ (LAN).",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=5,
+    ),
+    IndicatorRecord(
+        code="enterprises-internet",
+        name_vi="Tỷ lệ doanh nghiệp có kết nối internet",
+        name_en="Share of enterprises connected to the internet",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số doanh nghiệp có kết nối internet",
+        denominator_label="Tổng số doanh nghiệp",
+        category="society",
+        description="Phần trăm số doanh nghiệp trên địa bàn tỉnh có kết nối internet.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=6,
+    ),
+    IndicatorRecord(
+        code="communes-ict-services",
+        name_vi="Tỷ lệ xã, phường, thôn bản được cung cấp dịch vụ CNTT",
+        name_en="Share of communes, wards and villages provided with ICT services",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số xã, phường, thôn bản được cung cấp dịch vụ CNTT",
+        denominator_label="Tổng số xã, phường, thôn bản",
+        category="infrastructure",
+        description="Phần trăm số xã, phường, thôn bản của tỉnh được cung cấp dịch vụ công nghệ thông tin.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=7,
+    ),
+    IndicatorRecord(
+        code="party-agencies-lan",
+        name_vi="Tỷ lệ cơ quan Đảng từ tỉnh đến huyện có mạng LAN",
+        name_en="Share of Party agencies at provincial and district level with a LAN",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số cơ quan Đảng cấp tỉnh, cấp huyện có mạng LAN",
+        denominator_label="Tổng số cơ quan Đảng cấp tỉnh, cấp huyện",
+        category="party_state",
+        description="Phần trăm số cơ quan Đảng từ cấp tỉnh đến cấp huyện có hệ thống mạng nội bộ (LAN).",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=8,
+    ),
+    IndicatorRecord(
+        code="commune-offices-wan",
+        name_vi="Tỷ lệ Văn phòng Đảng ủy, UBND cấp xã kết nối mạng diện rộng (WAN)",
+        name_en="Share of commune Party committee and People's Committee offices on the wide area network (WAN)",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số Văn phòng Đảng ủy, UBND cấp xã kết nối mạng diện rộng (WAN)",
+        denominator_label="Tổng số Văn phòng Đảng ủy, UBND cấp xã",
+        category="party_state",
+        description=(
+            "Phần trăm số Văn phòng Đảng ủy, UBND xã, phường, thị trấn kết nối mạng diện rộng (WAN) với cơ quan Đảng."
+        ),
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=9,
+    ),
+    IndicatorRecord(
+        code="departments-lan",
+        name_vi="Tỷ lệ sở, ban, ngành, UBND cấp huyện có mạng LAN",
+        name_en="Share of provincial departments and district People's Committees with a LAN",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số sở, ban, ngành, UBND cấp huyện có mạng LAN",
+        denominator_label="Tổng số sở, ban, ngành, UBND cấp huyện",
+        category="party_state",
+        description="Phần trăm số sở, ban, ngành của tỉnh và UBND huyện, thành, thị có hệ thống mạng LAN.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=10,
+    ),
+    IndicatorRecord(
+        code="commune-pc-broadband",
+        name_vi="Tỷ lệ UBND cấp xã có đường truyền internet tốc độ cao",
+        name_en="Share of commune People's Committees with high-speed internet",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số UBND cấp xã có đường truyền internet tốc độ cao",
+        denominator_label="Tổng số UBND cấp xã",
+        category="infrastructure",
+        description="Phần trăm số UBND xã, phường, thị trấn có đường truyền internet tốc độ cao.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=11,
+    ),
+    IndicatorRecord(
+        code="commune-officials-computer",
+        name_vi="Tỷ lệ cán bộ, công chức cấp xã có máy tính làm việc",
+        name_en="Share of commune officials and civil servants with a computer for work",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số cán bộ, công chức cấp xã có máy tính làm việc",
+        denominator_label="Tổng số cán bộ, công chức cấp xã",
+        category="human_resources",
+        description="Phần trăm số cán bộ, công chức cấp xã có máy tính để làm việc.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=12,
+    ),
+    IndicatorRecord(
+        code="level3-services",
+        name_vi="Số dịch vụ hành chính công trực tuyến mức độ 3",
+        name_en="Level-3 online public administrative services",
+        unit="count",
+        unit_label="dịch vụ",
+        aggregation="sum",
+        category="public_services",
+        description="Số dịch vụ hành chính công trực tuyến mức độ 3 được cung cấp trên cổng thông tin điện tử tỉnh.",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        position=13,
+    ),
+    IndicatorRecord(
+        code="agencies-internet",
+        name_vi="Tỷ lệ cơ quan Đảng, chính quyền, đoàn thể kết nối internet",
+        name_en="Share of Party, government and mass-organisation agencies connected to the internet",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số cơ quan Đảng, chính quyền, đoàn thể kết nối internet",
+        denominator_label="Tổng số cơ quan Đảng, chính quyền, đoàn thể",
+        category="party_state",
+        description="Phần trăm số cơ quan Đảng, chính quyền, đoàn thể trên địa bàn tỉnh được kết nối internet.",
+        source_file=THAI_NGUYEN_DIRECTIVE_FILE,
+        position=14,
+    ),
+)
+
+# Which indicators measure which task: (directive slug, section, task number) -> indicator codes.
+# A link is made only where the task's text clearly covers what the indicator counts.
+TASK_INDICATORS = {
+    # 24-CT/TU task 2 develops the province's information network down to communes, villages and
+    # hamlets, the e-government model and services for the people: LANs in agencies and departments, the
+    # commune WAN and broadband, ICT services reaching communes, online administrative services and the
+    # density of computers are what such a network is made of and delivers.
+    (LAO_CAI_24, TASK, "2"): (
+        "units-with-lan",
+        "departments-lan",
+        "commune-offices-wan",
+        "commune-pc-broadband",
+        "communes-ict-services",
+        "admin-services-online",
+        "level3-services",
+        "computers-per-100",
+    ),
+    # 24-CT/TU task 3 spreads ICT skills and use to "doanh nghiệp và các tầng lớp nhân dân":
+    # households with a computer and enterprises on the internet.
+    (LAO_CAI_24, TASK, "3"): ("households-with-computer", "enterprises-internet"),
+    # 24-CT/TU task 5 trains "cán bộ, công chức, viên chức" in ICT skills: commune officials who have a
+    # computer to work with.
+    (LAO_CAI_24, TASK, "5"): ("commune-officials-computer",),
+    # 24-CT/TU task 7 secures investment in ICT infrastructure: the stock of computers in use.
+    (LAO_CAI_24, TASK, "7"): ("computers",),
+    # Thái Nguyên task 3 states the target itself ("100% cơ quan Đảng chính quyền đoàn thể được kết nối
+    # internet"), and asks for the Party's and the Government's wide area network and shared
+    # infrastructure "từ tỉnh đến cơ sở" and public internet access points.
+    (THAI_NGUYEN_58, TASK, "3"): (
+        "agencies-internet",
+        "party-agencies-lan",
+        "commune-offices-wan",
+        "communes-ict-services",
+    ),
+    # Bình Thuận notice 2.b: ICT in Party and State agencies (networked work between levels), the
+    # provincial portal's services, and ICT in enterprises.
+    (BINH_THUAN_NOTICE, TASK, "2.b"): ("units-with-lan", "enterprises-internet", "admin-services-online"),
+    # Bình Thuận notice task 3: internet for the commune post offices ("Bưu điện văn hóa xã") to serve
+    # the people: ICT services and broadband reaching communes.
+    (BINH_THUAN_NOTICE, TASK, "3"): ("communes-ict-services", "commune-pc-broadband"),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Targets. No document states a baseline value for any of them, so none is recorded. Phú Thọ's
+# were set at the 10-year review against its results "after 10 years" of 58-CT/TW (dated 2010,
+# see the measurements below), so 2010 is their baseline year; the value is then the figure
+# reported for 2010 (or the earliest before it), as the progress status defines.
+# ---------------------------------------------------------------------------------------------
+
+TARGETS = (
+    # 003: "Một số chỉ tiêu giai đoạn 2011 – 2020" (Phú Thọ). The WAN bullet has no year of its own, so
+    # its deadline is the end of the period.
+    TargetRecord(
+        indicator="commune-offices-wan",
+        province=PHU_THO,
+        deadline_year=2020,
+        value=Decimal("100"),
+        subject="Văn phòng Đảng ủy, UBND xã, phường, thị trấn",
+        note="Chỉ tiêu giai đoạn 2011–2020",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        baseline_year=2010,
+    ),
+    TargetRecord(
+        indicator="departments-lan",
+        province=PHU_THO,
+        deadline_year=2011,
+        value=Decimal("100"),
+        subject="các sở, ban, ngành; UBND các huyện, thành, thị",
+        note="Đến hết năm 2011",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        baseline_year=2010,
+    ),
+    TargetRecord(
+        indicator="commune-pc-broadband",
+        province=PHU_THO,
+        deadline_year=2015,
+        value=Decimal("100"),
+        subject="UBND các xã, phường, thị trấn",
+        note="Đến hết năm 2015",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        baseline_year=2010,
+    ),
+    TargetRecord(
+        indicator="commune-officials-computer",
+        province=PHU_THO,
+        deadline_year=2015,
+        value=Decimal("80"),
+        subject="cán bộ công chức cấp xã",
+        note="Đến hết năm 2015",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        baseline_year=2010,
+    ),
+    # "Xây dựng 10 – 15 dịch vụ": the lower bound is the value to meet.
+    TargetRecord(
+        indicator="level3-services",
+        province=PHU_THO,
+        deadline_year=2015,
+        value=Decimal("10"),
+        subject="",
+        note="10–15 dịch vụ mức độ 3 trên Cổng Giao tiếp điện tử tỉnh, giai đoạn 2011–2015",
+        source_file=PHU_THO_CONFERENCE_FILE,
+        baseline_year=2010,
+    ),
+    # 000, task 3: "phấn đấu đến năm 2015, 100% cơ quan Đảng chính quyền đoàn thể được kết nối internet".
+    TargetRecord(
+        indicator="agencies-internet",
+        province=THAI_NGUYEN,
+        deadline_year=2015,
+        value=Decimal("100"),
+        subject="cơ quan Đảng, chính quyền, đoàn thể",
+        note="Phấn đấu đến năm 2015",
+        source_file=THAI_NGUYEN_DIRECTIVE_FILE,
+        directive=THAI_NGUYEN_58,
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Measurements: Phú Thọ's results "qua 10 năm thực hiện Chỉ thị 58" (003). The document states no
+# numerator or denominator for any of them.
+# ---------------------------------------------------------------------------------------------
+
+PHU_THO_SOURCE = "Hội nghị tổng kết 10 năm thực hiện Chỉ thị 58-CT/TW, tỉnh Phú Thọ"
+PHU_THO_YEAR = 2010
+PHU_THO_YEAR_NOTE = (
+    "Văn bản không ghi năm của số liệu, chỉ nêu kết quả “qua 10 năm thực hiện Chỉ thị 58”; Chỉ thị "
+    "58-CT/TW ban hành ngày 17/10/2000, nên năm được xác định là 2000 + 10 = 2010."
+)
+
+
+def _phu_tho(indicator, value, note=""):
+    return MeasurementRecord(
+        indicator=indicator,
+        province=PHU_THO,
+        year=PHU_THO_YEAR,
+        value=Decimal(value),
+        note=note,
+        source=PHU_THO_SOURCE,
+        source_file=PHU_THO_CONFERENCE_FILE,
+        year_note=PHU_THO_YEAR_NOTE,
+    )
+
+
+MEASUREMENTS = (
+    _phu_tho("computers", "55802", note="Văn bản ghi “ước đạt 55.802 máy”."),
+    _phu_tho("households-with-computer", "30670", note="Văn bản ghi “khoảng 30.670 hộ”."),
+    _phu_tho("computers-per-100", "5.5"),
+    _phu_tho("admin-services-online", "95.4"),
+    _phu_tho("units-with-lan", "89.1"),
+    _phu_tho("enterprises-internet", "85"),
+    _phu_tho("communes-ict-services", "99"),
+    _phu_tho("party-agencies-lan", "100"),
+)
