@@ -5,10 +5,12 @@ Messages are in Vietnamese through gettext, so they follow the interface languag
 """
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from .numbers import format_vn, parse_number
 
 HUNDRED = Decimal(100)
 MAX_VALUE = Decimal("999999999999.99")
@@ -33,35 +35,6 @@ class Checked:
         return self.value is None and self.numerator is None and self.denominator is None
 
 
-def parse_number(raw):
-    """A number as people type it here: '55.802', '55802', '95,4', ' 89.1 '. None if blank.
-
-    Raises ValueError for anything that is not a number. A comma is the decimal mark;
-    dots are thousands separators when followed by exactly three digits, else a decimal point.
-    """
-    if raw is None:
-        return None
-    if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
-        return Decimal(str(raw))
-    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif text.count(".") >= 1 and all(len(part) == 3 for part in text.split(".")[1:]) and text.count(".") > 1:
-        text = text.replace(".", "")
-    elif text.count(".") == 1 and len(text.split(".")[1]) == 3 and not text.startswith(("0.", "-0.")):
-        # "55.802" is fifty-five thousand the Vietnamese way; "0.802" is a fraction.
-        text = text.replace(".", "")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(raw) from None
-    if not number.is_finite():
-        raise ValueError(raw)
-    return number
-
-
 def _number(raw, name, checked):
     try:
         number = parse_number(raw)
@@ -76,8 +49,9 @@ def _number(raw, name, checked):
     return number
 
 
-def check_figure(indicator, raw_value=None, raw_numerator=None, raw_denominator=None, previous=None,
-                 confirm_jump=False):
+def check_figure(
+    indicator, raw_value=None, raw_numerator=None, raw_denominator=None, previous=None, confirm_jump=False
+):
     """Check one figure for ``indicator``; ``previous`` is last year's value, if any."""
     checked = Checked()
     value = _number(raw_value, "value", checked)
@@ -99,8 +73,8 @@ def check_figure(indicator, raw_value=None, raw_numerator=None, raw_denominator=
             return checked
         if numerator > denominator:
             checked.errors["numerator"] = _("Tử số (%(n)s) không được lớn hơn mẫu số (%(d)s).") % {
-                "n": numerator,
-                "d": denominator,
+                "n": format_vn(numerator),
+                "d": format_vn(denominator),
             }
             return checked
         computed = (HUNDRED * numerator / denominator).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -124,8 +98,9 @@ def check_figure(indicator, raw_value=None, raw_numerator=None, raw_denominator=
         factor = Decimal(str(settings.JUMP_WARNING_FACTOR))
         if previous > 0 and (value > previous * factor or value * factor < previous):
             checked.warnings["value"] = _(
-                "Giá trị %(new)s chênh lệch lớn so với năm trước (%(old)s). Kiểm tra lại, rồi đánh dấu xác nhận nếu đúng."
-            ) % {"new": value, "old": previous}
+                "Giá trị %(new)s chênh lệch lớn so với năm trước (%(old)s). "
+                "Kiểm tra lại, rồi đánh dấu xác nhận nếu đúng."
+            ) % {"new": format_vn(value), "old": format_vn(previous)}
     return checked
 
 

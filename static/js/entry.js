@@ -1,0 +1,63 @@
+// Data-entry page: live percentage, Tab moving down a column, year switch, unsaved-changes guard.
+(function () {
+  "use strict";
+  const form = document.getElementById("entry-form");
+  if (!form) return;
+  const fmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+
+  // "55.802" and "95,4" the Vietnamese way; mirrors indicators/validation.py parse_number.
+  function parseNumber(raw) {
+    let text = (raw || "").trim().replace(/\s/g, "");
+    if (!text) return null;
+    if (text.includes(",")) text = text.replace(/\./g, "").replace(",", ".");
+    else if (/^\d{1,3}(\.\d{3})+$/.test(text) && !text.startsWith("0.")) text = text.replace(/\./g, "");
+    const n = Number(text);
+    return Number.isFinite(n) ? n : NaN;
+  }
+
+  form.querySelectorAll("[data-ratio]").forEach(function (box) {
+    const inputs = box.querySelectorAll("input.num-input");
+    const out = box.querySelector("[data-computed]");
+    const cap = box.dataset.cap === "1";
+    function update() {
+      const n = parseNumber(inputs[0].value);
+      const d = parseNumber(inputs[1].value);
+      out.classList.remove("error");
+      if (n === null || d === null) { out.textContent = ""; return; }
+      if (Number.isNaN(n) || Number.isNaN(d) || d <= 0) { out.textContent = "?"; out.classList.add("error"); return; }
+      const pct = (100 * n) / d;
+      out.textContent = fmt.format(pct);
+      if (n > d || (cap && pct > 100)) out.classList.add("error");
+    }
+    inputs.forEach(function (input) { input.addEventListener("input", update); });
+    update();
+  });
+
+  const COLUMNS = ["value", "numerator", "denominator", "source", "note", "progress", "narrative"];
+  // Tab moves down the column: the same field of the next row; Shift+Tab moves up.
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    const field = event.target;
+    if (!field.name || !field.closest(".entry-row")) return;
+    const column = field.name.split("-").pop();
+    if (!COLUMNS.includes(column)) return;
+    const all = Array.from(form.querySelectorAll(".entry-row [name$='-" + column + "']"))
+      .filter(function (el) { return !el.disabled && !el.readOnly && el.offsetParent !== null; });
+    const next = all[all.indexOf(field) + (event.shiftKey ? -1 : 1)];
+    if (next) { event.preventDefault(); next.focus(); if (next.select) next.select(); }
+  });
+
+  const yearSelect = document.querySelector("[data-year-switch] select");
+  if (yearSelect) {
+    yearSelect.addEventListener("change", function () {
+      window.location.href = yearSelect.dataset.baseUrl + yearSelect.value + "/";
+    });
+  }
+
+  let dirty = false;
+  form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty) { event.preventDefault(); event.returnValue = ""; }
+  });
+})();

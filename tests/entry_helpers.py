@@ -1,0 +1,40 @@
+"""Building the data-entry POST the way the browser sends it."""
+
+from django.urls import reverse
+
+from indicators.models import Indicator, Measurement
+
+
+def sheet_url(province, year):
+    return reverse("entry-sheet", args=[province.slug, year])
+
+
+def sheet_post(province, year, action, values=None, selected=(), reason="", **extra):
+    """A POST for the whole sheet: every row's current version, plus ``values`` {code: {field: text}}."""
+    stored = {m.indicator_id: m for m in Measurement.objects.filter(province=province, year=year)}
+    data = {"action": action, "reason": reason}
+    for indicator in Indicator.objects.all():
+        prefix = f"m-{indicator.code}"
+        m = stored.get(indicator.pk)
+        data[f"{prefix}-version"] = str(m.version if m else 0)
+        if m:
+            for name in ("value", "numerator", "denominator"):
+                number = getattr(m, name)
+                if number is not None and not (indicator.is_ratio and name == "value"):
+                    data[f"{prefix}-{name}"] = format(number.normalize(), "f").replace(".", ",")
+            data[f"{prefix}-source"] = m.source
+            data[f"{prefix}-note"] = m.note
+        for name, text in (values or {}).get(indicator.code, {}).items():
+            data[f"{prefix}-{name}"] = text
+    if selected:
+        data["selected"] = [f"m-{code}" for code in selected]
+    data.update(extra)
+    return data
+
+
+def snapshot():
+    """Everything a denied request must leave untouched."""
+    return (
+        sorted(Measurement.objects.values_list("indicator_id", "province_id", "year", "value", "status", "version")),
+        Measurement.history.count(),
+    )
