@@ -73,3 +73,24 @@ def test_tab_moves_down_the_column(live_server, page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == f"m-{second.code}-value"
     page.set_viewport_size({"width": 390, "height": 844})
+
+
+def test_values_typed_before_the_session_expired_can_be_restored(live_server, page):
+    province = make_province(name="Tỉnh Phú Thọ", slug="phu-tho")
+    indicator = make_indicator(code="computers", unit=Indicator.Unit.COUNT)
+    make_user("editor", Membership.Role.EDITOR, [province])
+    log_in(page, live_server, "editor", PASSWORD)
+    page.goto(f"{live_server.url}/entry/phu-tho/{YEAR}/")
+    page.fill(f"[name=m-{indicator.code}-value]", "4321")
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave the page with unsaved changes?"
+    page.context.clear_cookies()  # the session expires
+    page.goto(f"{live_server.url}/entry/phu-tho/{YEAR}/")
+    log_in(page, live_server, "editor", PASSWORD)
+    page.goto(f"{live_server.url}/entry/phu-tho/{YEAR}/")
+    assert page.is_visible("#restore-banner")
+    page.click("[data-restore]")
+    assert page.input_value(f"[name=m-{indicator.code}-value]") == "4321"
+    page.click("button[value=save]")
+    page.wait_for_load_state("networkidle")
+    assert Measurement.objects.get().value == 4321
+    assert not page.is_visible("#restore-banner")

@@ -54,8 +54,45 @@
     });
   }
 
+  // A copy of what was typed stays in this browser until the server confirms a save, so an
+  // expired session or a closed tab loses nothing: the next visit offers to put it back.
+  const storeKey = "entry-draft:" + window.location.pathname;
+  const saved = document.querySelector(".message-success");
+  if (saved) window.localStorage.removeItem(storeKey);
+  const editable = function () {
+    return Array.from(form.querySelectorAll("input[type=text], textarea, select"))
+      .filter(function (el) { return !el.disabled && !el.readOnly && el.name; });
+  };
+  let pending = null;
+  try { pending = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (e) { pending = null; }
+  const differs = pending && editable().some(function (el) {
+    return Object.prototype.hasOwnProperty.call(pending, el.name) && pending[el.name] !== el.value;
+  });
+  const banner = document.getElementById("restore-banner");
+  if (differs && banner) {
+    banner.hidden = false;
+    banner.querySelector("[data-restore]").addEventListener("click", function () {
+      editable().forEach(function (el) {
+        if (Object.prototype.hasOwnProperty.call(pending, el.name)) {
+          el.value = pending[el.name];
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      });
+      banner.hidden = true;
+    });
+    banner.querySelector("[data-discard]").addEventListener("click", function () {
+      window.localStorage.removeItem(storeKey);
+      banner.hidden = true;
+    });
+  }
+
   let dirty = false;
-  form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("input", function () {
+    dirty = true;
+    const values = {};
+    editable().forEach(function (el) { values[el.name] = el.value; });
+    try { window.localStorage.setItem(storeKey, JSON.stringify(values)); } catch (e) { /* storage full or blocked */ }
+  });
   form.addEventListener("submit", function () { dirty = false; });
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
