@@ -341,7 +341,7 @@ def _save_rows(user, sheet, submit):
         if not row.form.has_input:
             if figure.pk:
                 workflow.require(user, workflow.ENTER, sheet.province)
-                figure._change_reason = _("Xóa số liệu nháp")
+                figure._change_reason = workflow.recorded("Xóa số liệu nháp")
                 figure._history_user = user
                 figure.delete()
                 saved += 1

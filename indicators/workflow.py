@@ -12,6 +12,7 @@ version (optimistic locking) and leaves a history entry with its reason.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import WorkflowStatus
@@ -44,7 +45,14 @@ def is_editable(figure):
     return figure is None or figure.pk is None or figure.status in EDITABLE
 
 
+def recorded(message, **params):
+    """A history reason, always kept in Vietnamese: the record must not depend on who was reading."""
+    with translation.override("vi"):
+        return _(message) % params if params else _(message)
+
+
 def _save(figure, user, reason):
+    """Bump the version and save, leaving ``reason`` in the history."""
     figure.version += 1
     figure.updated_by = user
     figure._change_reason = reason
@@ -76,7 +84,7 @@ def save_values(user, figure, values, expected_version=None, reason=""):
         setattr(figure, name, value)
     if figure.status == WorkflowStatus.RETURNED:
         figure.status = WorkflowStatus.DRAFT
-    _save(figure, user, reason or _("Cập nhật số liệu"))
+    _save(figure, user, reason or recorded("Cập nhật số liệu"))
     return True
 
 
@@ -86,7 +94,7 @@ def submit(user, figure):
         raise WorkflowError(_("Chỉ gửi duyệt được số liệu nháp hoặc bị trả lại."))
     figure.status = WorkflowStatus.SUBMITTED
     figure.return_reason = ""
-    return _save(figure, user, _("Gửi duyệt"))
+    return _save(figure, user, recorded("Gửi duyệt"))
 
 
 def approve(user, figure):
@@ -94,7 +102,7 @@ def approve(user, figure):
     if figure.status != WorkflowStatus.SUBMITTED:
         raise WorkflowError(_("Chỉ phê duyệt được số liệu đã gửi duyệt."))
     figure.status = WorkflowStatus.APPROVED
-    return _save(figure, user, _("Phê duyệt"))
+    return _save(figure, user, recorded("Phê duyệt"))
 
 
 def return_to_editor(user, figure, reason):
@@ -104,7 +112,7 @@ def return_to_editor(user, figure, reason):
     reason = _require_reason(reason)
     figure.status = WorkflowStatus.RETURNED
     figure.return_reason = reason
-    return _save(figure, user, _("Trả lại: %(reason)s") % {"reason": reason})
+    return _save(figure, user, recorded("Trả lại: %(reason)s", reason=reason))
 
 
 def reopen(user, figure, reason):
@@ -114,7 +122,7 @@ def reopen(user, figure, reason):
     reason = _require_reason(reason)
     figure.status = WorkflowStatus.RETURNED
     figure.return_reason = reason
-    return _save(figure, user, _("Mở lại: %(reason)s") % {"reason": reason})
+    return _save(figure, user, recorded("Mở lại: %(reason)s", reason=reason))
 
 
 def _require_reason(reason):
