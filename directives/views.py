@@ -1,13 +1,14 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from indicators.views import dashboards
 from provinces.access import dashboard_view
 
 from .models import Directive, Task
 
 
 def _with_tasks(queryset):
-    tasks = Task.objects.order_by("position")
+    tasks = Task.objects.order_by("section", "position")
     return queryset.select_related("province", "parent").prefetch_related(Prefetch("tasks", queryset=tasks))
 
 
@@ -19,5 +20,8 @@ def directive_list(request):
 
 @dashboard_view
 def directive_detail(request, slug):
-    directive = get_object_or_404(_with_tasks(Directive.objects.all()), slug=slug)
-    return render(request, "directives/directive_detail.html", {"directive": directive})
+    """The directive's numbered tasks, the indicators under each and their status for one province."""
+    directive = get_object_or_404(dashboards.directives_with_tasks(Directive.objects.all()), slug=slug)
+    context = dashboards.directive_status(request, directive)
+    context["directive"] = directive
+    return render(request, "directives/directive_detail.html", context)

@@ -181,7 +181,7 @@ def _demo_targets(indicators):
     targets = []
     for indicator in indicators:
         if indicator.unit == Indicator.Unit.PERCENT:
-            goals = {2015: Decimal(80), 2020: Decimal(100)}
+            goals = {2015: Decimal(80), 2020: Decimal(95)}
         elif indicator.unit == Indicator.Unit.PER_100:
             goals = {2015: Decimal(10), 2020: Decimal(20)}
         else:

@@ -193,6 +193,20 @@ class MeasurementQuerySet(models.QuerySet):
     def real(self):
         return self.filter(is_demo=False)
 
+    def published(self):
+        """What dashboards show: approved figures (drafts and submissions are still being worked on)."""
+        return self.filter(status=WorkflowStatus.APPROVED)
+
+    def years(self):
+        """The distinct years that have figures, oldest first."""
+        return self.order_by("year").values_list("year", flat=True).distinct()
+
+    def figures(self):
+        """The columns dashboards compute with, as plain tuples: one query, no model instances."""
+        return self.order_by().values_list(
+            "indicator_id", "province_id", "year", "value", "numerator", "denominator", "is_demo"
+        )
+
 
 class Measurement(ReportedFigure):
     indicator = models.ForeignKey(

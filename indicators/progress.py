@@ -103,8 +103,9 @@ def compute(
 ):
     """Status of one indicator in one place against one target.
 
-    ``values`` maps year → value (Decimal). ``plan_start`` picks the baseline as the
-    earliest value on or before it, unless the target states ``baseline``/``baseline_year``.
+    ``values`` maps year → value (Decimal). The baseline is the target's stated one:
+    ``baseline`` in ``baseline_year``, or the value reported for ``baseline_year`` when only
+    the year is stated; failing that, the earliest value on or before ``plan_start``.
     ``as_of`` is the year the question is asked in: values after it are ignored, and a
     deadline before it has passed.
     """
@@ -121,6 +122,8 @@ def compute(
 
     if baseline is not None and baseline_year is not None:
         b, y0 = baseline, baseline_year
+    elif baseline_year is not None and baseline_year in known:
+        b, y0 = known[baseline_year], baseline_year
     else:
         candidates = [year for year in known if plan_start is not None and year <= plan_start]
         if not candidates:

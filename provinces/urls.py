@@ -1,2 +1,8 @@
+from django.urls import path
 
-urlpatterns: list = []
+from indicators.views import dashboards
+
+urlpatterns = [
+    path("provinces/", dashboards.province_list, name="province-list"),
+    path("provinces/<slug:slug>/", dashboards.province_detail, name="province-detail"),
+]

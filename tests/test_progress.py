@@ -88,6 +88,18 @@ def test_stated_baseline_is_used_when_the_target_gives_one():
     assert result.status is Status.ON_TRACK
 
 
+def test_a_stated_baseline_year_takes_the_value_reported_that_year():
+    # the target was set against the 2010 figure: b = 20, not the earlier 10 of 2008
+    result = compute({2008: D(10), 2010: D(20), 2013: D(50)}, D(80), 2015, plan_start=2010, baseline_year=2010)
+    assert (result.baseline_year, result.baseline) == (2010, D(20))
+    assert result.pace == D("0.8333333333333333333333333333")  # p = 0.5, e = 0.6
+
+
+def test_a_stated_baseline_year_without_a_figure_falls_back_to_the_plan_start():
+    result = compute({2008: D(10), 2013: D(50)}, D(80), 2015, plan_start=2010, baseline_year=2010)
+    assert (result.baseline_year, result.baseline) == (2008, D(10))
+
+
 def test_single_data_point_is_not_enough_data():
     result = compute({2010: D(40)}, D(100), 2015, plan_start=2010)
     assert result.status is Status.NOT_ENOUGH_DATA

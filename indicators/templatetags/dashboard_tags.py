@@ -1,0 +1,87 @@
+"""Small helpers for the dashboard templates: values with their unit, shares, links that keep the filters."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from indicators.models import Indicator
+from indicators.numbers import format_vn
+
+register = template.Library()
+
+DASH = "—"
+
+
+@register.filter
+def with_unit(value, indicator):
+    """``{{ 95.4|with_unit:indicator }}`` → 95,4%; ``{{ 55802|with_unit:indicator }}`` → 55.802 máy."""
+    if value is None or value == "":
+        return DASH
+    text = format_vn(Decimal(value).quantize(Decimal("0.01")))
+    if indicator.unit == Indicator.Unit.PERCENT:
+        return f"{text}%"
+    unit = indicator.unit_label or (indicator.get_unit_display() if indicator.unit != Indicator.Unit.COUNT else "")
+    return f"{text} {unit}".strip()
+
+
+@register.filter
+def share(value):
+    """A share of 1 as a percentage: 0.5432 → 54%."""
+    if value is None:
+        return DASH
+    return f"{format_vn((Decimal(value) * 100).quantize(Decimal(1)))}%"
+
+
+@register.filter
+def pace(value):
+    """The pace r with two decimals: 0,68."""
+    if value is None:
+        return DASH
+    return format_vn(Decimal(value).quantize(Decimal("0.01")), 2)
+
+
+@register.simple_tag(takes_context=True)
+def keep(context, *names, **changes):
+    """The query string with only ``names`` kept from the current one, then ``changes`` applied.
+
+    ``{% keep "year" "units" status="behind" %}`` → ``?year=2014&units=legacy&status=behind``.
+    A change to "" drops the parameter.
+    """
+    query = context["request"].GET
+    pairs = [(name, value) for name in names if name not in changes for value in query.getlist(name)]
+    pairs += [(name, value) for name, value in changes.items() if value not in ("", None)]
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def status_title(assessment, indicator):
+    """The numbers behind a status on one line, for the hover title."""
+    p = assessment.progress
+    parts = []
+    if p.baseline_year is not None:
+        parts.append(
+            _("Gốc %(year)s: %(value)s") % {"year": p.baseline_year, "value": with_unit(p.baseline, indicator)}
+        )
+    if p.latest_year is not None:
+        parts.append(
+            _("Mới nhất %(year)s: %(value)s") % {"year": p.latest_year, "value": with_unit(p.latest, indicator)}
+        )
+    if p.target_year is not None:
+        parts.append(
+            _("Chỉ tiêu %(year)s: %(value)s") % {"year": p.target_year, "value": with_unit(p.target, indicator)}
+        )
+    if p.pace is not None:
+        parts.append(
+            _("đã đi %(p)s quãng đường, đã qua %(e)s thời gian, tốc độ %(r)s")
+            % {"p": share(p.distance), "e": share(p.elapsed), "r": pace(p.pace)}
+        )
+    if p.reason:
+        parts.append(p.reason)
+    return f"{p.label}: " + " · ".join(str(part) for part in parts) if parts else str(p.label)

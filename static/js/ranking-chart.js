@@ -1,0 +1,80 @@
+// One indicator across provinces for one year, best first, coloured by status, with the target.
+/* global Chart */
+import { STATUS_COLOURS, TARGET_COLOUR, canvases, formatNumber, readData } from './charts-common.js';
+
+for (const canvas of canvases('ranking')) {
+  const data = readData(canvas);
+  const datasets = [
+    {
+      label: data.text.value,
+      data: data.values,
+      backgroundColor: data.statuses.map((status) => STATUS_COLOURS[status]),
+      borderWidth: 0,
+      order: 2,
+    },
+  ];
+  const annotations = {};
+  if (data.commonTarget !== null) {
+    annotations.target = {
+      type: 'line',
+      xMin: data.commonTarget,
+      xMax: data.commonTarget,
+      borderColor: TARGET_COLOUR,
+      borderWidth: 2,
+      borderDash: [6, 4],
+      label: {
+        display: true,
+        content: `${data.text.target} ${data.window}: ${formatNumber(data.commonTarget, data.unit)}`,
+        position: 'end',
+        backgroundColor: TARGET_COLOUR,
+        font: { size: 11 },
+      },
+    };
+  } else if (data.targets.some((t) => t !== null)) {
+    // Each province has its own target: a tick mark on its bar.
+    datasets.push({
+      type: 'line',
+      label: `${data.text.target} ${data.window}`,
+      data: data.targets,
+      showLine: false,
+      pointStyle: 'line',
+      rotation: 90,
+      radius: 9,
+      borderWidth: 3,
+      borderColor: TARGET_COLOUR,
+      backgroundColor: TARGET_COLOUR,
+      order: 1,
+    });
+  }
+  new Chart(canvas, {
+    type: 'bar',
+    data: { labels: data.labels, datasets },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      scales: {
+        x: {
+          position: 'top',
+          beginAtZero: true,
+          suggestedMax: data.unit === 'percent' ? 100 : undefined,
+          ticks: { callback: (value) => formatNumber(value, data.unit) },
+        },
+        y: { ticks: { autoSkip: false, font: { size: 11 } } },
+      },
+      plugins: {
+        legend: { display: datasets.length > 1, position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            label: (ctx) => {
+              const value = formatNumber(ctx.parsed.x, data.unit);
+              if (ctx.datasetIndex > 0) return `${ctx.dataset.label}: ${value}`;
+              const demo = data.demo[ctx.dataIndex] ? ` (${data.text.demo})` : '';
+              return `${value}${demo} · ${data.statusLabels[ctx.dataIndex]}`;
+            },
+          },
+        },
+        annotation: { annotations },
+      },
+    },
+  });
+}

@@ -1,0 +1,91 @@
+"""The dashboards in a real browser: charts drawn, no script errors, readable on a phone, printable on A4."""
+
+import os
+
+import pytest
+
+from provinces.models import Membership, Province
+from tests.browser import log_in
+from tests.factories import PASSWORD, load_everything, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = {
+    "overview": "/",
+    "phu-tho": "/provinces/phu-tho/",
+    "units-with-lan": "/indicators/units-with-lan/",
+    "24-ct-tu": "/directives/24-ct-tu-lao-cai/",
+}
+VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
+
+CANVASES = """() => [...document.querySelectorAll('canvas')].map((canvas) => ({
+    source: canvas.dataset.source,
+    width: canvas.getBoundingClientRect().width,
+    height: canvas.getBoundingClientRect().height,
+    chart: Boolean(window.Chart && Chart.getChart(canvas)),
+}))"""
+
+
+@pytest.fixture
+def leader(db):
+    """Everything `make setup` loads, and a Party committee leader of (legacy) Phú Thọ."""
+    load_everything(demo=True)
+    phu_tho = Province.objects.legacy().get(slug="phu-tho")
+    return make_user("tinh-uy-phu-tho", role=Membership.Role.VIEWER, provinces=[phu_tho])
+
+
+def charts_on(page):
+    charts = page.evaluate(CANVASES)
+    for chart in charts:
+        assert chart["width"] > 0 and chart["height"] > 0, chart
+        assert chart["chart"], chart
+    return charts
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_dashboards_draw_their_charts_without_errors(page, live_server, artifacts_dir, leader, viewport):
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    log_in(page, live_server, leader.username, PASSWORD)
+    drawn = {}
+    for name, path in PAGES.items():
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        drawn[name] = len(charts_on(page))
+        page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-{viewport}.png"), full_page=True)
+    assert page.console_errors == []
+    # the overview's status chart, one small chart per indicator, the ranking and the comparison
+    assert drawn == {"overview": 1, "phu-tho": 14, "units-with-lan": 2, "24-ct-tu": 0}
+
+
+def test_a_status_opens_to_show_the_numbers_behind_it(page, live_server, leader):
+    log_in(page, live_server, leader.username, PASSWORD)
+    page.goto(f"{live_server.url}/provinces/phu-tho/?year=2013&target=2015")
+    status = page.locator("table.data .status-details").first
+    assert status.locator("summary").get_attribute("title")
+    assert not status.locator(".status-numbers").is_visible()
+    status.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert status.locator(".status-numbers").is_visible()
+    assert "Tốc độ" in status.locator(".status-numbers").inner_text()
+
+
+A4_TEXT_WIDTH = 703  # 210 mm less the print stylesheet's 12 mm margins, at 96 px per inch
+
+
+@pytest.mark.parametrize("name", ["overview", "phu-tho"])
+def test_the_overview_and_province_pages_print_on_a4_with_their_charts(page, live_server, artifacts_dir, leader, name):
+    log_in(page, live_server, leader.username, PASSWORD)
+    page.goto(f"{live_server.url}{PAGES[name]}")
+    page.wait_for_load_state("networkidle")
+    pdf = page.pdf(format="A4", print_background=True, path=os.path.join(artifacts_dir, f"dashboard-{name}.pdf"))
+    assert pdf.startswith(b"%PDF")
+    # the same layout on screen: every chart redrawn within the paper's width, at its print height
+    page.set_viewport_size({"width": A4_TEXT_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)
+    for chart in charts_on(page):
+        assert chart["width"] <= A4_TEXT_WIDTH, chart
+        assert chart["height"] >= 150, chart
+    page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-print.png"), full_page=True)
+    assert page.console_errors == []
