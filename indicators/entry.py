@@ -7,6 +7,7 @@ every typed value is shown again.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -280,7 +281,10 @@ def check_post_keys(sheet, data):
 
 @transaction.atomic
 def apply(user, province, year, data):
-    """Carry out the button pressed on the sheet. Returns (sheet, saved_count); sheet.errors lists failures.
+    """Carry out the button pressed on the sheet. Returns (sheet, outcome); sheet.errors lists failures.
+
+    ``outcome`` counts what happened: {"saved": n, "deleted": n, "submitted": n} for the editor's
+    buttons, {action: n} for the approver's.
 
     Raises PermissionDenied when the user lacks the role for the action, TamperedForm
     for rows that are not on the sheet.
@@ -333,9 +337,9 @@ def _save_rows(user, sheet, submit):
         for row in conflicts:
             _show_conflict(row)
     if sheet.errors:
-        return 0
+        return Counter()
 
-    saved = 0
+    outcome = Counter()
     for row in pending:
         figure = row.measurement if row.measurement else _new_figure(row, sheet)
         if not row.form.has_input:
@@ -344,25 +348,25 @@ def _save_rows(user, sheet, submit):
                 figure._change_reason = workflow.recorded("Xóa số liệu nháp")
                 figure._history_user = user
                 figure.delete()
-                saved += 1
+                outcome["deleted"] += 1
             continue
         if workflow.save_values(user, figure, row.form.values()):
-            saved += 1
+            outcome["saved"] += 1
         if isinstance(row, IndicatorRow):
             row.measurement = figure
         else:
             row.report = figure
         if submit:
             workflow.submit(user, figure)
-            saved += 1
+            outcome["submitted"] += 1
     if submit:
         handled = {id(row) for row in pending}
         for row in sheet.all_rows:
             figure = row.measurement
             if row.editable and figure and figure.pk and figure.status in workflow.EDITABLE and id(row) not in handled:
                 workflow.submit(user, figure)
-                saved += 1
-    return saved
+                outcome["submitted"] += 1
+    return outcome
 
 
 def _new_figure(row, sheet):
@@ -391,7 +395,7 @@ def _decide(user, sheet, action, data):
     rows = [row for row in sheet.all_rows if f"{'m' if isinstance(row, IndicatorRow) else 't'}-{row.key}" in selected]
     if not rows:
         sheet.errors.append(_("Chưa chọn số liệu nào."))
-        return 0
+        return Counter()
     reason = sheet.reason_form.data.get("reason", "") if sheet.reason_form.is_bound else ""
     step = {
         APPROVE: lambda figure: workflow.approve(user, figure),
@@ -408,8 +412,8 @@ def _decide(user, sheet, action, data):
                 done += 1
     except workflow.WorkflowError as error:
         sheet.errors.append(str(error))
-        return 0
-    return done
+        return Counter()
+    return Counter({action: done})
 
 
 def _row_name(row):

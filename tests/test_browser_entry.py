@@ -40,7 +40,7 @@ def test_editor_fills_and_submits_then_approver_approves_and_the_value_is_locked
     page.fill("[name=m-computers-value]", "55.802")
     page.click("button[value=submit]")
     page.wait_for_load_state("networkidle")
-    assert "Đã cập nhật" in page.inner_text(".messages")
+    assert page.inner_text(".messages") == "Đã lưu 2 số liệu. Đã gửi duyệt 2 số liệu."
     assert set(Measurement.objects.values_list("status", flat=True)) == {WorkflowStatus.SUBMITTED}
     log_out(page)
 

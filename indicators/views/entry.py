@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from provinces.models import Membership, Province
@@ -27,6 +28,21 @@ def province_for(user, slug, perm=workflow.VIEW):
 def _default_year(province):
     years = entry.reporting_years(province)
     return years[-1] if years else None
+
+
+OUTCOME_MESSAGES = {
+    "saved": _lazy("Đã lưu %(count)s số liệu."),
+    "deleted": _lazy("Đã xóa %(count)s số liệu nháp."),
+    "submitted": _lazy("Đã gửi duyệt %(count)s số liệu."),
+    entry.APPROVE: _lazy("Đã phê duyệt %(count)s số liệu."),
+    entry.RETURN: _lazy("Đã trả lại %(count)s số liệu cho người nhập."),
+    entry.REOPEN: _lazy("Đã mở lại %(count)s số liệu."),
+}
+
+
+def outcome_message(outcome):
+    parts = [str(OUTCOME_MESSAGES[key]) % {"count": n} for key, n in outcome.items() if n]
+    return " ".join(parts) or _("Không có thay đổi nào.")
 
 
 @login_required
@@ -94,7 +110,7 @@ def entry_sheet(request, slug, year):
         return render(request, "indicators/entry/bad_year.html", {"province": province, "message": problem}, status=404)
     if request.method == "POST":
         try:
-            sheet, done = entry.apply(request.user, province, year, request.POST)
+            sheet, outcome = entry.apply(request.user, province, year, request.POST)
         except entry.TamperedForm:
             return render(
                 request,
@@ -106,9 +122,7 @@ def entry_sheet(request, slug, year):
                 status=400,
             )
         if not sheet.errors:
-            messages.success(
-                request, _("Đã cập nhật %(count)s số liệu.") % {"count": done} if done else _("Không có thay đổi nào.")
-            )
+            messages.success(request, outcome_message(outcome))
             return redirect(reverse("entry-sheet", args=[province.slug, year]))
         for error in sheet.errors:
             messages.error(request, error)
