@@ -601,7 +601,8 @@ def build_preview(user, province, year, upload, confirmed=frozenset(), lock=Fals
 
 
 def import_reason(filename):
-    return _("Nhập từ tệp Excel %(filename)s") % {"filename": filename}
+    """The history reason, in Vietnamese whatever the interface language (as every workflow reason)."""
+    return workflow.recorded("Nhập từ tệp Excel %(filename)s", filename=filename)
 
 
 def apply_import(user, province, year, upload, expected, confirmed=frozenset()):

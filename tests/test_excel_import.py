@@ -567,3 +567,11 @@ def test_the_entry_pages_link_to_the_excel_tools(world):
     assert f"/reports/phu-tho/{YEAR}.xlsx" in editor.get("/entry/phu-tho/").content.decode()
     viewer_sheet = client_for(world, "viewer").get(f"/entry/phu-tho/{YEAR}/").content.decode()
     assert "Tải báo cáo định kỳ" in viewer_sheet and "Nhập từ Excel" not in viewer_sheet
+
+
+def test_the_history_reason_is_vietnamese_whatever_the_interface_language(world):
+    client = client_for(world, "editor")
+    client.cookies["django_language"] = "en"
+    preview = upload(client, edit(template_bytes(world), {("computers", "value"): 1200}))
+    confirm(client, preview)
+    assert Measurement.history.latest("history_id").history_change_reason == "Nhập từ tệp Excel mau-nhap.xlsx"
