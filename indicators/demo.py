@@ -121,6 +121,32 @@ def _computers(province_code, population, years):
     return result
 
 
+def anchored(points, year, real, indicator):
+    """Move a demo series so it passes through the real figure of ``year``, keeping its shape.
+
+    Shares shift (and stay within 0–100); counts scale. Without this, a real figure would
+    sit far from the demo years around it and read as a sudden rise or fall.
+    """
+    demo = points.get(year)
+    if demo is None or demo.value == 0:
+        return points
+    moved = {}
+    for y, point in points.items():
+        if indicator.unit == Indicator.Unit.COUNT:
+            moved[y] = Point(_q(point.value * real / demo.value, "1"))
+            continue
+        value = point.value + real - demo.value
+        if indicator.is_capped_at_100:
+            value = min(Decimal(100), value)
+        value = max(Decimal(0), value)
+        if point.denominator:
+            numerator = min(point.denominator, _q(value * point.denominator / 100, "1"))
+            moved[y] = Point(_q(100 * numerator / point.denominator), numerator, point.denominator)
+        else:
+            moved[y] = Point(_q(value))
+    return moved
+
+
 def population(province_code, generation):
     """A plausible population for a unit (demo only); merged units are larger."""
     low, high = (500_000, 3_500_000) if generation == "legacy" else (1_500_000, 8_000_000)
@@ -138,6 +164,11 @@ def load_demo_figures():
     """Create the demo measurements and targets that are missing. Returns counts of what was created."""
     indicators = list(Indicator.objects.all())
     existing = set(Measurement.objects.values_list("indicator_id", "province_id", "year"))
+    anchors = {}
+    for indicator_id, province_id, year, value in (
+        Measurement.objects.real().order_by("year").values_list("indicator_id", "province_id", "year", "value")
+    ):
+        anchors.setdefault((indicator_id, province_id), (year, value))
 
     rows = []
     plans = [
@@ -148,7 +179,11 @@ def load_demo_figures():
         for province in provinces:
             people = population(province.code if generation == "legacy" else "n" + province.code, generation)
             for indicator in indicators:
-                for year, point in series(indicator.code, f"{generation}{province.code}", people, years).items():
+                points = series(indicator.code, f"{generation}{province.code}", people, years)
+                anchor = anchors.get((indicator.pk, province.pk))
+                if anchor:
+                    points = anchored(points, *anchor, indicator)
+                for year, point in points.items():
                     if (indicator.pk, province.pk, year) in existing:
                         continue
                     rows.append(

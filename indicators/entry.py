@@ -343,7 +343,9 @@ def _save_rows(user, sheet, submit):
     for row in pending:
         figure = row.measurement if row.measurement else _new_figure(row, sheet)
         if not row.form.has_input:
-            if figure.pk:
+            # Only a figure the person emptied is deleted; a row left as it was stays (a stored
+            # ratio without numerator and denominator shows no input to keep it by).
+            if figure.pk and row.form.has_changed():
                 workflow.require(user, workflow.ENTER, sheet.province)
                 figure._change_reason = workflow.recorded("Xóa số liệu nháp")
                 figure._history_user = user

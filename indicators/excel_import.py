@@ -525,8 +525,8 @@ def _check_row(row, sheet_row, confirmed):
     warnings = set(form.checked.warnings.values()) if form.checked else set()
     errors = []
     for name, messages in form.errors.items():
-        label = form.fields[name].label if name in form.fields else name
-        errors.extend(f"{label}: {m}" for m in messages if m not in warnings)
+        label = form.fields[name].label if name in form.fields else None
+        errors.extend(f"{label}: {m}" if label else m for m in messages if m not in warnings)
     if errors:
         row.reasons = errors
         return

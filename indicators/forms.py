@@ -37,10 +37,12 @@ class FigureForm(ConflictMixin):
         self.needs_confirmation = False
         self.conflict = None
         if indicator.is_ratio:
+            # The value of a ratio is computed from numerator and denominator, never typed.
+            del self.fields["value"]
             self.fields["numerator"].label = indicator.numerator_label
             self.fields["denominator"].label = indicator.denominator_label
-            self.fields["value"].widget.attrs["readonly"] = True
-            self.fields["value"].widget.attrs["tabindex"] = "-1"
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
         if not editable:
             for field in self.fields.values():
                 field.disabled = True
@@ -58,16 +60,16 @@ class FigureForm(ConflictMixin):
             confirm_jump=data.get("confirm_jump"),
         )
         for name, message in self.checked.errors.items():
-            self.add_error(name, message)
+            self.add_error(name if name in self.fields else None, message)
         for name, message in self.checked.warnings.items():
-            self.add_error(name, message)
+            self.add_error(name if name in self.fields else None, message)
             self.needs_confirmation = True
         return data
 
     @property
     def has_input(self):
         data = self.cleaned_data
-        return any(data.get(name) for name in ("value", "numerator", "denominator"))
+        return any(data.get(name) for name in ("value", "numerator", "denominator") if name in self.fields)
 
     def values(self):
         """The model fields this form sets, once valid."""

@@ -82,6 +82,7 @@ def save_values(user, figure, values, expected_version=None, reason=""):
         return False
     for name, value in values.items():
         setattr(figure, name, value)
+    figure.is_demo = False  # a person vouched for it now
     if figure.status == WorkflowStatus.RETURNED:
         figure.status = WorkflowStatus.DRAFT
     _save(figure, user, reason or recorded("Cập nhật số liệu"))

@@ -60,3 +60,13 @@ def artifacts_dir():
     os.makedirs(ARTIFACTS, exist_ok=True)
     return ARTIFACTS
 
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_unless_asked():
+    """A request in English leaves English active in the thread; each test starts in Vietnamese."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.deactivate()

@@ -158,3 +158,44 @@ def test_every_task_text_appears_verbatim_in_its_source_file(documents):
     assert tasks.count() == 28
     for task in tasks:
         assert task.text in texts[task.directive.source_file], (task.directive.slug, task.number)
+
+
+@pytest.mark.django_db
+def test_the_demo_series_passes_near_the_real_figures_it_surrounds():
+    from tests.factories import load_everything
+
+    load_everything(demo=True)
+    lan = Measurement.objects.filter(
+        indicator__code="units-with-lan", province__code="25", province__valid_to__isnull=False
+    )
+    by_year = dict(lan.values_list("year", "value"))
+    assert by_year[2010] == Decimal("89.1")
+    assert not lan.get(year=2010).is_demo
+    assert all(lan.get(year=y).is_demo for y in (2009, 2011))
+    assert abs(by_year[2011] - by_year[2010]) < 10, "no jump between the real figure and the demo years"
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_changes_nothing_and_everything_it_made_is_marked_demo():
+    from tests.factories import load_everything
+
+    load_everything(demo=True)
+    before = (Measurement.objects.count(), Target.objects.count(), Measurement.history.count())
+    call_command("load_demo", verbosity=0)
+    assert (Measurement.objects.count(), Target.objects.count(), Measurement.history.count()) == before
+    assert Measurement.objects.filter(is_demo=False).count() == 8, "only the eight real Phú Thọ figures are real"
+    assert not Target.objects.filter(is_demo=True, source_file__gt="").exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_accounts_are_refused_on_a_production_configuration(settings):
+    from tests.factories import load_everything
+
+    load_everything()
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo", users=True, verbosity=0)
+    call_command("load_demo", users=True, force=True, verbosity=0)
+    from django.contrib.auth import get_user_model
+
+    assert get_user_model().objects.get(username="phutho-editor").memberships.count() == 2

@@ -334,3 +334,24 @@ def test_the_entry_page_query_count_does_not_grow_with_the_indicators(setup):
     sixty = _entry_queries(setup, 60)
     assert five == sixty
     assert five <= 12
+
+
+def test_saving_the_sheet_untouched_keeps_a_ratio_stored_without_numerator_and_denominator(setup):
+    make_measurement(setup["lan"], setup["province"], YEAR, "89.1", status=WorkflowStatus.DRAFT)
+    data = sheet_post(setup["province"], YEAR, "save", values={"computers": {"value": "7"}})
+    assert client_as(setup["editor"]).post(sheet_url(setup["province"], YEAR), data).status_code == 302
+    assert Measurement.objects.get(indicator=setup["lan"]).value == Decimal("89.1")
+
+
+def test_emptying_a_draft_figure_deletes_it_with_a_trace(setup):
+    make_measurement(setup["computers"], setup["province"], YEAR, 5, status=WorkflowStatus.DRAFT)
+    post(client_as(setup["editor"]), setup, "save", values={"computers": {"value": ""}})
+    assert not Measurement.objects.filter(indicator=setup["computers"]).exists()
+    deleted = Measurement.history.filter(indicator=setup["computers"]).latest("history_date")
+    assert (deleted.history_type, deleted.history_change_reason) == ("-", "Xóa số liệu nháp")
+
+
+def test_a_demo_figure_a_person_corrects_is_no_longer_demo(setup):
+    make_measurement(setup["computers"], setup["province"], YEAR, 5, status=WorkflowStatus.DRAFT, is_demo=True)
+    post(client_as(setup["editor"]), setup, "save", values={"computers": {"value": "6"}})
+    assert not Measurement.objects.get(indicator=setup["computers"]).is_demo

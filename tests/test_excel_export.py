@@ -107,8 +107,8 @@ def test_text_that_looks_like_a_formula_is_stored_as_plain_text():
     for kwargs in ({}, {"read_only": True}):
         ws = load_workbook(io.BytesIO(data), **kwargs).active
         cells = [row[0] for row in ws.iter_rows(min_row=4) if row[0].value is not None]
-        # kept as typed (an XML reader turns a carriage return into a line feed)
-        assert [c.value for c in cells] == [text.replace("\r", "\n") for text in DANGEROUS]
+        # kept as typed (depending on the XML library, a carriage return may come back as a line feed)
+        assert [c.value.replace("\r", "\n") for c in cells] == [text.replace("\r", "\n") for text in DANGEROUS]
         assert {c.data_type for c in cells} == {"s"}
     ws = load_workbook(io.BytesIO(data)).active
     assert all(ws.cell(row=r, column=1).quotePrefix for r in range(4, 4 + len(DANGEROUS))), (
