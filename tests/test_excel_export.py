@@ -472,3 +472,9 @@ def test_a_table_export_follows_the_dashboards_access(world, settings):
     assert client_for(world, "anonymous").get("/provinces/?format=xlsx").status_code == 302
     settings.PUBLIC_DASHBOARDS = True
     assert workbook_of(client_for(world, "anonymous").get("/provinces/?format=xlsx")).active
+
+
+def test_the_province_page_links_to_its_periodic_report(world):
+    response = client_for(world, "viewer").get("/provinces/phu-tho/")
+    assert f'href="/reports/phu-tho/{YEAR}.xlsx"' in response.content.decode()
+    assert client_for(world, "viewer").get(f"/reports/phu-tho/{YEAR}.xlsx").status_code == 200

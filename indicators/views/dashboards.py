@@ -193,6 +193,7 @@ def province_detail(request, slug):
         charts=[(r, dashboard.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in shown],
         directives=task_blocks(directives, {r.indicator.pk: r for r in rows}, reports, params.status, board.window),
         has_own_directive=any(d.province_id in own for d in directives),
+        report_year=board.as_of if board.as_of and province.reports_year(board.as_of) else None,
     )
 
 
