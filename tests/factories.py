@@ -103,3 +103,13 @@ def make_user(username=None, role=None, provinces=(), superuser=False):
     for province in provinces:
         Membership.objects.create(user=user, province=province, role=role)
     return user
+
+
+def logged_in(user=None):
+    """A test client logged in as ``user`` (anonymous when None)."""
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client

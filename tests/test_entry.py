@@ -11,6 +11,7 @@ from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from provinces.models import Membership
 from tests.entry_helpers import sheet_post, sheet_url, snapshot
 from tests.factories import (
+    logged_in,
     make_directive,
     make_indicator,
     make_measurement,
@@ -40,9 +41,7 @@ def setup(db):
 
 
 def client_as(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return logged_in(user)
 
 
 def post(client, setup, action, values=None, **extra):

@@ -4,12 +4,11 @@ Denied requests get 403 (or the login page for anonymous visitors) and change no
 """
 
 import pytest
-from django.test import Client
 
 from indicators.models import WorkflowStatus
 from provinces.models import Membership
 from tests.entry_helpers import sheet_post, sheet_url, snapshot
-from tests.factories import make_indicator, make_measurement, make_province, make_user
+from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
 
 YEAR = 2020
 ACTIONS = ["view", "save", "submit", "approve", "return", "reopen"]
@@ -52,10 +51,7 @@ def world(db):
 
 
 def client_for(world, role):
-    client = Client()
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    return client
+    return logged_in(None if role == "anonymous" else world["users"][role])
 
 
 def perform(client, world, action, province):

@@ -10,7 +10,6 @@ from decimal import Decimal as D
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
@@ -20,6 +19,7 @@ from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from provinces.models import Membership
 from tests.excel_helpers import all_text, has_formulas, records, response_bytes, row_with, workbook_of
 from tests.factories import (
+    logged_in,
     make_directive,
     make_indicator,
     make_measurement,
@@ -79,10 +79,7 @@ def world(db):
 
 
 def client_for(world, role):
-    client = Client()
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    return client
+    return logged_in(None if role == "anonymous" else world["users"][role])
 
 
 def report_response(world, role="viewer", slug="phu-tho", year=YEAR):

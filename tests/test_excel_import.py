@@ -10,7 +10,6 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from openpyxl import Workbook, load_workbook
 
 from indicators import workflow
@@ -19,7 +18,7 @@ from indicators.models import Indicator, Measurement, WorkflowStatus
 from provinces.models import Membership
 from tests.entry_helpers import snapshot
 from tests.excel_helpers import response_bytes
-from tests.factories import make_indicator, make_measurement, make_province, make_user
+from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
 
 YEAR = 2020
 COLUMN = {key: chr(ord("A") + index) for index, key in enumerate(TEMPLATE_KEYS)}
@@ -56,10 +55,7 @@ def world(db):
 
 
 def client_for(world, role):
-    client = Client()
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    return client
+    return logged_in(None if role == "anonymous" else world["users"][role])
 
 
 def template_bytes(world, role="editor", slug="phu-tho", year=YEAR):

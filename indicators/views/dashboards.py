@@ -57,17 +57,24 @@ def _wants_current(request):
     return request.GET.get("units") == dashboard.Units.CURRENT
 
 
+def _board_context(filters, board):
+    """What every dashboard template needs to know about the filters and the board."""
+    return {
+        "filters": filters,
+        "params": filters.params,
+        "board": board,
+        "as_of": board.as_of,
+        "window": board.window,
+        "windows": list(dashboard.WINDOWS),
+        "has_demo": board.has_demo,
+    }
+
+
 def _page(request, template, filters, board, **context):
     params = filters.params
+    context.update(_board_context(filters, board))
     context.update(
         {
-            "filters": filters,
-            "params": params,
-            "board": board,
-            "as_of": board.as_of,
-            "window": board.window,
-            "windows": list(dashboard.WINDOWS),
-            "has_demo": board.has_demo,
             "scope_label": Province.Region(params.region).label if params.region else _("Cả nước"),
             "units_label": dashboard.Units(params.units).label,
             "legacy_year_out_of_range": (
@@ -289,13 +296,7 @@ def directive_status(request, directive):
         rows = {i.pk: board.national_row(i) for i in indicators}
     reports = latest_reports(place, board.as_of, tasks)
     return {
-        "filters": filters,
-        "params": params,
-        "board": board,
-        "as_of": board.as_of,
-        "window": board.window,
-        "windows": list(dashboard.WINDOWS),
-        "has_demo": board.has_demo,
+        **_board_context(filters, board),
         "place": place,
         "is_national": place is None,
         "blocks": task_blocks([directive], rows, reports, params.status, board.window)[0][1],
