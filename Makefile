@@ -45,6 +45,7 @@ test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

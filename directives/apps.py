@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class DirectivesConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'directives'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "directives"

@@ -102,9 +102,7 @@ class Task(models.Model):
         TASK = "nhiem_vu", _("Nhiệm vụ")
         RECOMMENDATION = "kien_nghi", _("Kiến nghị")
 
-    directive = models.ForeignKey(
-        Directive, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="tasks"
-    )
+    directive = models.ForeignKey(Directive, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="tasks")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("thuộc nhiệm vụ"),

@@ -90,17 +90,18 @@ def series(indicator_code, province_code, population, years):
         low, high = DENOMINATOR_RANGES[indicator_code]
         denominator = rng.randint(low, high)
         return {
-            year: Point(_q(100 * round(share * denominator) / denominator), Decimal(round(share * denominator)),
-                        Decimal(denominator))
+            year: Point(
+                _q(100 * round(share * denominator) / denominator),
+                Decimal(round(share * denominator)),
+                Decimal(denominator),
+            )
             for year, share in _share(rng, years).items()
         }
     computers = _computers(province_code, population, years)
     if indicator_code == "computers":
         return {year: Point(Decimal(c)) for year, c in computers.items()}
     if indicator_code == "computers-per-100":
-        return {
-            year: Point(_q(100 * c / population), Decimal(c), Decimal(population)) for year, c in computers.items()
-        }
+        return {year: Point(_q(100 * c / population), Decimal(c), Decimal(population)) for year, c in computers.items()}
     if indicator_code == "households-with-computer":
         return {year: Point(Decimal(round(c * rng.uniform(0.5, 0.6)))) for year, c in computers.items()}
     if indicator_code == "level3-services":

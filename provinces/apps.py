@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class ProvincesConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'provinces'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "provinces"

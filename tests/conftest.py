@@ -61,7 +61,6 @@ def artifacts_dir():
     return ARTIFACTS
 
 
-
 @pytest.fixture(autouse=True)
 def _vietnamese_unless_asked():
     """A request in English leaves English active in the thread; each test starts in Vietnamese."""
