@@ -7,13 +7,15 @@ from openpyxl import load_workbook
 
 
 def response_bytes(response):
-    """The body of a (possibly streamed) response; the response is closed, as the server would."""
-    try:
-        if getattr(response, "streaming", False):
-            return b"".join(response.streaming_content)
-        return response.content
-    finally:
-        response.close()
+    """The body of a (possibly streamed) response.
+
+    Reading the stream to its end closes the response, as a server would; closing it again here
+    would fire request_finished outside the test client's guard and drop the test's database
+    connection (harmless on SQLite's in-memory database, fatal on PostgreSQL).
+    """
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 def workbook_of(response, **kwargs):
