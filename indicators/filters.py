@@ -9,6 +9,8 @@ statuses are computed). Each page keeps the fields it uses (``fields=``).
 from dataclasses import dataclass, field
 
 import django_filters
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive
@@ -18,7 +20,9 @@ from .dashboard import COUNT_KEYS, WINDOWS, Units
 from .models import Indicator, Measurement
 
 STATUS_CHOICES = [("behind", _("Chưa đạt: cần chú ý, chậm, quá hạn hoặc đi xuống")), *COUNT_KEYS]
-WINDOW_CHOICES = [(window, _("Chỉ tiêu %(year)s") % {"year": window}) for window in WINDOWS]
+# Formatted when shown, not at import: "_() % ..." here would freeze the label in Vietnamese.
+_window_label = lazy(lambda window: gettext("Chỉ tiêu %(year)s") % {"year": window}, str)
+WINDOW_CHOICES = [(window, _window_label(window)) for window in WINDOWS]
 
 
 def year_choices():

@@ -416,3 +416,10 @@ def test_page_queries_do_not_grow_with_provinces_or_indicators(client, db, url):
     more_indicators = measure()
     assert small == more_provinces == more_indicators, (small, more_provinces, more_indicators)
     assert small <= MAX_QUERIES
+
+
+def test_the_target_choice_follows_the_interface_language(viewer_client, world):
+    viewer_client.cookies["django_language"] = "en"
+    html = viewer_client.get("/").content.decode()
+    assert "Chỉ tiêu 2015" not in html
+    assert "2015 targets</option>" in html
