@@ -17,16 +17,16 @@ from indicators.source_documents import SOURCE_FILES
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
 
-def load(*commands):
+def load(command, *args):
     out = StringIO()
-    for command in commands:
-        call_command(command, stdout=out)
+    call_command(command, *args, stdout=out)
     return out.getvalue()
 
 
 @pytest.fixture
 def documents(db):
-    load("load_units", "load_documents")
+    load("load_units")
+    load("load_documents")
 
 
 def row_counts():
@@ -131,10 +131,20 @@ def test_loading_twice_changes_no_row_and_no_history(documents):
 
 
 @pytest.mark.django_db
-def test_a_changed_fact_is_updated_in_place_with_one_history_row(documents):
+def test_a_figure_edited_here_is_kept_and_reported_when_the_documents_are_loaded_again(documents):
+    lan = phu_tho_2010("units-with-lan")
+    Measurement.objects.filter(pk=lan.pk).update(value=Decimal("50"), status="returned")
+    output = load("load_documents")
+    assert "Measurement: 0 created, 0 updated, 7 unchanged, 1 kept as edited here" in output
+    lan.refresh_from_db()
+    assert (lan.value, lan.status, lan.history.count()) == (Decimal("50"), "returned", 1)
+
+
+@pytest.mark.django_db
+def test_with_update_the_documents_win_in_place_with_one_history_row(documents):
     lan = phu_tho_2010("units-with-lan")
     Measurement.objects.filter(pk=lan.pk).update(value=Decimal("50"))
-    output = load("load_documents")
+    output = load("load_documents", "--update")
     assert "Measurement: 0 created, 1 updated, 7 unchanged" in output
     lan.refresh_from_db()
     assert lan.value == Decimal("89.1")

@@ -1,8 +1,9 @@
 """Load the directives, tasks, indicators, targets and figures of the five source documents.
 
-The facts live in ``indicators/source_documents.py``. Every row is found by its natural key and
-saved only when one of its fields actually differs, so running the command again changes
-nothing, not even the audit history of measurements.
+The facts live in ``indicators/source_documents.py``. Every row is found by its natural key;
+missing rows are created. A row that exists but differs from the documents (someone corrected
+it in the admin, or reopened a figure) is left as it is and reported, unless ``--update`` asks
+for the documents to win. Running the command again changes nothing, not even the audit history.
 """
 
 from collections import Counter, defaultdict
@@ -15,15 +16,16 @@ from indicators import source_documents as docs
 from indicators.models import Indicator, Measurement, Target
 from provinces.models import Province
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
 
 
-def sync(model, key, values, before_save=None):
+def sync(model, key, values, before_save=None, update=True):
     """Get the ``model`` row matching ``key`` or create it; save it only if ``values`` differ.
 
     Keys and values use attribute names (``province_id``, not ``province``), so comparing does
     not fetch related rows. ``before_save(obj, outcome)`` may touch the row just before it is
-    saved. Returns the row and one of CREATED, UPDATED, UNCHANGED.
+    saved. With ``update`` off, a differing row is not touched. Returns the row and one of
+    CREATED, UPDATED, UNCHANGED, KEPT.
     """
     obj = model._default_manager.filter(**key).first()
     if obj is None:
@@ -32,6 +34,8 @@ def sync(model, key, values, before_save=None):
         changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
         if not changed:
             return obj, UNCHANGED
+        if not update:
+            return obj, KEPT
         for name, value in changed.items():
             setattr(obj, name, value)
         outcome = UPDATED
@@ -52,8 +56,16 @@ def _figure_from_document(figure, outcome):
 class Command(BaseCommand):
     help = "Create or update the directives, tasks, indicators, targets and figures of the five source documents."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="overwrite rows that differ from the documents (by default they are kept and reported)",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, update=False, **options):
+        self.update = update
         self.counts = defaultdict(Counter)
         provinces = self._provinces()
 
@@ -157,12 +169,13 @@ class Command(BaseCommand):
             )
 
         for label, counts in self.counts.items():
-            self.stdout.write(
-                f"{label}: {counts[CREATED]} created, {counts[UPDATED]} updated, {counts[UNCHANGED]} unchanged"
-            )
+            line = f"{label}: {counts[CREATED]} created, {counts[UPDATED]} updated, {counts[UNCHANGED]} unchanged"
+            if counts[KEPT]:
+                line += f", {counts[KEPT]} kept as edited here (differ from the documents; --update overwrites)"
+            self.stdout.write(line)
 
     def _sync(self, model, key, values, before_save=None):
-        obj, outcome = sync(model, key, values, before_save)
+        obj, outcome = sync(model, key, values, before_save, update=self.update)
         self.counts[model.__name__][outcome] += 1
         return obj
 
