@@ -112,7 +112,7 @@ def make_cell(ws, value, *, font=None, fill=None, border=None, alignment=None, n
 
 def number_format_for(indicator):
     """Counts as whole numbers, everything else (shares, densities) with a decimal."""
-    return COUNT if indicator.unit == Indicator.Unit.COUNT else DECIMAL
+    return COUNT if indicator is not None and indicator.unit == Indicator.Unit.COUNT else DECIMAL
 
 
 def precise_format_for(indicator):
@@ -907,6 +907,65 @@ def indicator_rows_table(rows, *, title, subtitle=(), notes=()):
         columns += assessment_columns(window, lambda r, w: r.assessment(w), lambda r: r.indicator)
     columns.append(demo_column(lambda r: r.is_demo))
     return Table(title, columns, rows, subtitle=list(subtitle), notes=list(notes), is_demo=lambda r: r.is_demo)
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """One line of a directive's table: a task with one of its indicators, or alone with its report."""
+
+    task: object
+    row: object = None  # the indicator's dashboard row, when the task has one
+    report: object = None  # the latest qualitative report, on the task's first line
+
+
+def task_lines(blocks):
+    for task, rows, report in blocks:
+        if not rows:
+            yield TaskLine(task, None, report)
+        for i, row in enumerate(rows):
+            yield TaskLine(task, row, report if i == 0 else None)
+
+
+def directive_tasks_table(blocks, *, title, subtitle=(), notes=()):
+    """The directive page as it is shown: numbered tasks, the indicators under each, their status."""
+
+    def on_row(getter):
+        return lambda line: getter(line.row) if line.row is not None else None
+
+    columns = [
+        Column(gettext_lazy("Nhiệm vụ"), 9, lambda line: line.task.number),
+        Column(gettext_lazy("Nội dung"), 40, lambda line: line.task.title or line.task.text, wrap=True),
+        Column(gettext_lazy("Chỉ số"), 36, on_row(lambda r: r.indicator.name), wrap=True),
+        Column(gettext_lazy("Đơn vị tính"), 10, on_row(lambda r: r.indicator.display_unit), wrap=True),
+        Column(
+            gettext_lazy("Mới nhất"),
+            12,
+            on_row(lambda r: _figure_value(r.latest)),
+            lambda line: number_format_for(line.row.indicator if line.row is not None else None),
+        ),
+        Column(gettext_lazy("Năm"), 7, on_row(lambda r: r.latest.year if r.latest else None), YEAR),
+    ]
+    for window in WINDOWS:
+        columns += assessment_columns(
+            window,
+            lambda line, w: line.row.assessment(w) if line.row is not None else None,
+            lambda line: line.row.indicator if line.row is not None else None,
+        )
+    columns += [
+        Column(
+            gettext_lazy("Tiến độ nhiệm vụ"),
+            16,
+            lambda line: line.report.get_progress_display() if line.report else "",
+        ),
+        Column(gettext_lazy("Đánh giá"), 36, lambda line: line.report.narrative if line.report else "", wrap=True),
+        demo_column(lambda line: _line_is_demo(line)),
+    ]
+    lines = list(task_lines(blocks))
+    return Table(title, columns, lines, subtitle=list(subtitle), notes=list(notes), is_demo=_line_is_demo)
+
+
+def _line_is_demo(line):
+    return bool((line.row is not None and line.row.is_demo) or (line.report is not None and line.report.is_demo))
 
 
 def summary_counts_table(summaries, *, title, subtitle=(), notes=()):

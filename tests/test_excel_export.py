@@ -475,3 +475,16 @@ def test_the_province_page_links_to_its_periodic_report(world):
     response = client_for(world, "viewer").get("/provinces/phu-tho/")
     assert f'href="/reports/phu-tho/{YEAR}.xlsx"' in response.content.decode()
     assert client_for(world, "viewer").get(f"/reports/phu-tho/{YEAR}.xlsx").status_code == 200
+
+
+def test_the_directive_table_exports_its_tasks_indicators_and_statuses(world):
+    client = client_for(world, "viewer")
+    page = client.get(f"/directives/{world['directive'].slug}/?province=phu-tho")
+    assert "format=xlsx" in page.content.decode(), "an export button beside the table"
+    response = client.get(f"/directives/{world['directive'].slug}/?province=phu-tho&format=xlsx")
+    ws = workbook_of(response).active
+    rows = [[c.value for c in row] for row in ws.iter_rows() if row[0].value in ("1", "2", "3")]
+    assert [r[0] for r in rows] == ["1", "1", "2", "3"], "task 1 has two indicators; tasks 2 and 3 one line each"
+    first = rows[0]
+    assert "Tỷ lệ đơn vị có mạng LAN" in first
+    assert "Đang triển khai" in rows[2], "task 2's qualitative report"

@@ -134,7 +134,7 @@ def province_list(request):
 
 
 def directives_with_tasks(queryset):
-    tasks = Task.objects.order_by("section", "position").prefetch_related(
+    tasks = Task.objects.order_by("position").prefetch_related(
         Prefetch("indicators", queryset=Indicator.objects.order_by("position", "code"))
     )
     return queryset.select_related("province", "parent").prefetch_related(Prefetch("tasks", queryset=tasks))

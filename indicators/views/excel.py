@@ -272,3 +272,16 @@ def indicator_detail_export(request, filters, board, indicator, ranked, unreport
         ranked, unreported, as_of=board.as_of, window=board.window, title=title, subtitle=subtitle, notes=notes
     )
     return _table_response(request, table, indicator.code, board)
+
+
+def directive_export(request, context):
+    """The directive page's table: tasks, the indicators under each and their status, for the place shown."""
+    filters, board, directive = context["filters"], context["board"], context["directive"]
+    subtitle, notes = _context_lines(request, filters, board)
+    place = context["place"]
+    title = _("%(directive)s: nhiệm vụ, chỉ số và trạng thái (%(place)s)") % {
+        "directive": directive.display_number,
+        "place": place.name if place else _("Cả nước"),
+    }
+    table = excel.directive_tasks_table(context["blocks"], title=title, subtitle=subtitle, notes=notes)
+    return _table_response(request, table, directive.slug, board)
