@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from provinces.models import Membership, Province
 
@@ -201,7 +202,8 @@ def load_demo_figures():
                             is_demo=True,
                         )
                     )
-    Measurement.objects.bulk_create(rows, batch_size=2000)
+    # With their history rows, so the first correction of a demo figure shows its old value.
+    bulk_create_with_history(rows, Measurement, batch_size=2000, default_change_reason=DEMO_SOURCE)
     existing_targets = set(Target.objects.values_list("indicator_id", "province_id", "deadline_year", "subject"))
     targets = [
         t

@@ -209,3 +209,13 @@ def test_the_demo_accounts_are_refused_on_a_production_configuration(settings):
     from django.contrib.auth import get_user_model
 
     assert get_user_model().objects.get(username="phutho-editor").memberships.count() == 2
+
+
+@pytest.mark.django_db
+def test_demo_figures_have_a_first_history_row_so_a_correction_shows_the_old_value():
+    from tests.factories import load_everything
+
+    load_everything(demo=True)
+    figure = Measurement.objects.filter(is_demo=True).first()
+    assert figure.history.count() == 1
+    assert figure.history.get().value == figure.value
