@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -91,7 +91,8 @@ class Indicator(models.Model):
 
     @property
     def display_unit(self):
-        return self.unit_label or self.get_unit_display()
+        # The loaded unit labels are in the catalogues (source_documents marks them); others show as typed.
+        return gettext(self.unit_label) if self.unit_label else self.get_unit_display()
 
 
 class Target(models.Model):

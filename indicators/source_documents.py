@@ -14,6 +14,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop  # unit labels are translated when shown
+
 # The five documents, in the order of their file names.
 THAI_NGUYEN_DIRECTIVE_FILE = "000_c04d7afc2cbd701b.txt"
 LAO_CAI_DIRECTIVE_FILE = "001_412c59111b9abc0d.txt"
@@ -744,7 +746,7 @@ INDICATORS = (
         name_vi="Số máy tính đang hoạt động",
         name_en="Computers in use",
         unit="count",
-        unit_label="máy",
+        unit_label=gettext_noop("máy"),
         aggregation="sum",
         category="infrastructure",
         description="Tổng số máy tính đang hoạt động trên địa bàn tỉnh.",
@@ -756,7 +758,7 @@ INDICATORS = (
         name_vi="Số hộ gia đình có máy tính",
         name_en="Households with a computer",
         unit="count",
-        unit_label="hộ",
+        unit_label=gettext_noop("hộ"),
         aggregation="sum",
         category="society",
         description="Số hộ gia đình trên địa bàn tỉnh có ít nhất một máy tính.",
@@ -768,7 +770,7 @@ INDICATORS = (
         name_vi="Số máy tính trên 100 dân",
         name_en="Computers per 100 inhabitants",
         unit="per100",
-        unit_label="máy/100 dân",
+        unit_label=gettext_noop("máy/100 dân"),
         aggregation="ratio",
         numerator_label="Số máy tính",
         denominator_label="Dân số",
@@ -901,7 +903,7 @@ INDICATORS = (
         name_vi="Số dịch vụ hành chính công trực tuyến mức độ 3",
         name_en="Level-3 online public administrative services",
         unit="count",
-        unit_label="dịch vụ",
+        unit_label=gettext_noop("dịch vụ"),
         aggregation="sum",
         category="public_services",
         description="Số dịch vụ hành chính công trực tuyến mức độ 3 được cung cấp trên cổng thông tin điện tử tỉnh.",
