@@ -19,6 +19,7 @@ from directives.models import Directive, Task
 
 from . import workflow
 from .aggregation import aggregate
+from .dashboard import national_targets_apply
 from .forms import FigureForm, ReasonForm, TaskReportForm
 from .models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
 
@@ -163,7 +164,7 @@ def nearest_target(indicator, targets, province, year):
         t
         for t in targets
         if t.indicator_id == indicator.pk
-        and (t.province_id == province.pk or (t.province_id is None and indicator.unit != Indicator.Unit.COUNT))
+        and (t.province_id == province.pk or (t.province_id is None and national_targets_apply(indicator)))
     ]
     if not usable:
         return None
