@@ -57,6 +57,18 @@ def _wants_current(request):
     return request.GET.get("units") == dashboard.Units.CURRENT
 
 
+def _board(filters, indicators=None):
+    """The board of every unit the filters choose (units, region), as of the year and target asked."""
+    params = filters.params
+    return dashboard.Board.load(
+        filters.qs if indicators is None else indicators,
+        units=params.units,
+        region=params.region,
+        as_of=params.year,
+        window=params.window,
+    )
+
+
 def _board_context(filters, board):
     """What every dashboard template needs to know about the filters and the board."""
     return {
@@ -95,9 +107,7 @@ def overview(request):
         relabel={"province": (_("Xem cùng tỉnh"), _("Không chọn"))},
     )
     params = filters.params
-    board = dashboard.Board.load(
-        filters.qs, units=params.units, region=params.region, as_of=params.year, window=params.window
-    )
+    board = _board(filters)
     highlight = params.province
     items = dashboard.summaries(board, params.status, highlight)
     if excel_views.wants_xlsx(request):
@@ -117,9 +127,7 @@ def overview(request):
 def province_list(request):
     filters = parse_filters(request, PROVINCE_LIST_FILTERS)
     params = filters.params
-    board = dashboard.Board.load(
-        filters.qs, units=params.units, region=params.region, as_of=params.year, window=params.window
-    )
+    board = _board(filters)
     places = dashboard.place_summaries(board, params.status)
     if excel_views.wants_xlsx(request):
         return excel_views.province_list_export(request, filters, board, places)
@@ -208,9 +216,7 @@ def province_detail(request, slug):
 def indicator_list(request):
     filters = parse_filters(request, INDICATOR_LIST_FILTERS)
     params = filters.params
-    board = dashboard.Board.load(
-        filters.qs, units=params.units, region=params.region, as_of=params.year, window=params.window
-    )
+    board = _board(filters)
     summaries = sorted(dashboard.summaries(board, params.status), key=lambda s: CATEGORY_ORDER[s.indicator.category])
     if excel_views.wants_xlsx(request):
         return excel_views.indicator_list_export(request, filters, board, summaries)
@@ -234,9 +240,7 @@ def indicator_detail(request, code):
         defaults={"compare": [home.slug] if home else []},
     )
     params = filters.params
-    board = dashboard.Board.load(
-        [indicator], units=params.units, region=params.region, as_of=params.year, window=params.window
-    )
+    board = _board(filters, [indicator])
     window = board.window
     rows = [r for r in board.rows(indicator) if dashboard.matches_status(r, params.status, window)]
     ranked, unreported = dashboard.ranking(rows)
