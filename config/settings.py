@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "provinces",
     "directives",
     "indicators",
+    "reporting",
+    "dashboards",
+    "entry",
 ]
 
 MIDDLEWARE = [

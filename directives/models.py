@@ -9,6 +9,22 @@ MIN_YEAR = 1990
 MAX_YEAR = 2100
 
 
+class DirectiveQuerySet(models.QuerySet):
+    def applicable_to(self, province, year=None):
+        """The one answer to "which directives apply here": national ones, the unit's own, and those of
+        the units merged into it; with ``year``, only those issued by the end of that year.
+
+        ``province`` None means the nation: national directives only.
+        """
+        scope = Q(province__isnull=True)
+        if province is not None:
+            scope |= Q(province=province) | Q(province__successor=province)
+        directives = self.filter(scope)
+        if year is not None:
+            directives = directives.filter(Q(issued_on__isnull=True) | Q(issued_on__year__lte=year))
+        return directives
+
+
 class Directive(models.Model):
     class Kind(models.TextChoices):
         DIRECTIVE = "chi_thi", _("Chỉ thị")
@@ -52,6 +68,8 @@ class Directive(models.Model):
     source_file = models.CharField(_("tệp nguồn"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
+    objects = DirectiveQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("văn bản chỉ đạo")
         verbose_name_plural = _("văn bản chỉ đạo")
@@ -86,13 +104,6 @@ class Directive(models.Model):
     @property
     def display_number(self):
         return self.number or _("(không rõ số hiệu)")
-
-    def covers_year(self, year):
-        """Whether ``year`` lies in the plan period; an open end counts as covered."""
-        end = self.orientation_year or self.period_end
-        if self.period_start and year < self.period_start:
-            return False
-        return not (end and year > end)
 
 
 class Task(models.Model):

@@ -11,17 +11,14 @@ in the figure's province here, whatever the view already checked, bumps the row
 version (optimistic locking) and leaves a history entry with its reason.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from provinces.access import require
 
 from .models import WorkflowStatus
 
 EDITABLE = {WorkflowStatus.DRAFT, WorkflowStatus.RETURNED}
-
-ENTER = "provinces.enter_figures"
-APPROVE = "provinces.approve_figures"
-VIEW = "provinces.view_province_data"
 
 
 class WorkflowError(Exception):
@@ -34,11 +31,6 @@ class Conflict(Exception):
     def __init__(self, current):
         super().__init__(_("Số liệu đã được người khác thay đổi."))
         self.current = current
-
-
-def require(user, perm, province):
-    if not user.has_perm(perm, province):
-        raise PermissionDenied(_("Bạn không có quyền này với số liệu của %(province)s.") % {"province": province})
 
 
 def is_editable(figure):
@@ -73,7 +65,7 @@ def save_values(user, figure, values, expected_version=None, reason=""):
 
     ``values`` maps field name → new value. Returns True if anything changed.
     """
-    require(user, ENTER, figure.province)
+    require(user, "enter", figure.province)
     if not is_editable(figure):
         raise WorkflowError(_("Số liệu đã gửi duyệt hoặc đã phê duyệt nên không sửa được."))
     check_version(figure, expected_version)
@@ -90,7 +82,7 @@ def save_values(user, figure, values, expected_version=None, reason=""):
 
 
 def submit(user, figure):
-    require(user, ENTER, figure.province)
+    require(user, "enter", figure.province)
     if figure.status not in EDITABLE:
         raise WorkflowError(_("Chỉ gửi duyệt được số liệu nháp hoặc bị trả lại."))
     figure.status = WorkflowStatus.SUBMITTED
@@ -99,7 +91,7 @@ def submit(user, figure):
 
 
 def approve(user, figure):
-    require(user, APPROVE, figure.province)
+    require(user, "approve", figure.province)
     if figure.status != WorkflowStatus.SUBMITTED:
         raise WorkflowError(_("Chỉ phê duyệt được số liệu đã gửi duyệt."))
     figure.status = WorkflowStatus.APPROVED
@@ -107,7 +99,7 @@ def approve(user, figure):
 
 
 def return_to_editor(user, figure, reason):
-    require(user, APPROVE, figure.province)
+    require(user, "approve", figure.province)
     if figure.status != WorkflowStatus.SUBMITTED:
         raise WorkflowError(_("Chỉ trả lại được số liệu đã gửi duyệt."))
     reason = _require_reason(reason)
@@ -117,7 +109,7 @@ def return_to_editor(user, figure, reason):
 
 
 def reopen(user, figure, reason):
-    require(user, APPROVE, figure.province)
+    require(user, "approve", figure.province)
     if figure.status != WorkflowStatus.APPROVED:
         raise WorkflowError(_("Chỉ mở lại được số liệu đã phê duyệt."))
     reason = _require_reason(reason)

@@ -2,7 +2,7 @@
 
 import rules
 
-from .access import is_central_admin, roles_in
+from .access import APPROVE, ENTER, VIEW, is_central_admin, roles_in
 
 
 @rules.predicate
@@ -22,6 +22,6 @@ is_editor = _has_role("editor")
 is_approver = _has_role("approver")
 is_member = _has_role("editor", "approver", "viewer")
 
-rules.add_perm("provinces.view_province_data", central_admin | is_member)
-rules.add_perm("provinces.enter_figures", central_admin | is_editor)
-rules.add_perm("provinces.approve_figures", central_admin | is_approver)
+rules.add_perm(VIEW, central_admin | is_member)
+rules.add_perm(ENTER, central_admin | is_editor)
+rules.add_perm(APPROVE, central_admin | is_approver)

@@ -28,12 +28,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from indicators import excel, reports  # noqa: E402
+from reporting import export  # noqa: E402
 
 
 def build(repeat):
-    rows = itertools.chain.from_iterable(reports.export_rows() for _ in range(repeat))
-    workbook, count = excel.export_workbook(rows, has_demo=True, creator="bench")
+    rows = itertools.chain.from_iterable(export.export_rows() for _ in range(repeat))
+    workbook, count = export.export_workbook(rows, has_demo=True, creator="bench")
     with tempfile.TemporaryFile() as handle:
         workbook.save(handle)
         size = handle.tell()

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from indicators.excel import TEMPLATE_HEADER_ROW
+from entry.template import TEMPLATE_HEADER_ROW
 from indicators.models import Indicator, Measurement, WorkflowStatus
 from provinces.models import Membership
 from tests.browser import log_in

@@ -1,4 +1,4 @@
-"""indicators.dashboard: which target applies, what feeds progress.compute, how places add up."""
+"""indicators.board: which target applies, what feeds progress.compute, how places add up."""
 
 from decimal import Decimal as D
 from types import SimpleNamespace
@@ -6,8 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from directives.models import Directive
-from indicators import dashboard
-from indicators.dashboard import Board, Units, choose_target, default_window
+from indicators import board as dashboard
+from indicators.board import Board, Units, choose_target, default_window
 from indicators.models import Indicator, Measurement, Target, WorkflowStatus
 from indicators.progress import Status
 from tests.factories import make_directive, make_indicator, make_measurement, make_province, make_target

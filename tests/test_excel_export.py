@@ -14,9 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
-from indicators import dashboard, excel, reports
+from indicators import board as dashboard
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from provinces.models import Membership
+from reporting import excel, export
+from reporting import report as reports
 from tests.excel_helpers import all_text, has_formulas, records, response_bytes, row_with, workbook_of
 from tests.factories import (
     logged_in,
@@ -378,7 +380,7 @@ def test_the_data_export_follows_the_dashboards_access(world, settings):
 
 
 def test_export_rows_are_built_apart_from_the_workbook(world):
-    rows = list(reports.export_rows())
+    rows = list(export.export_rows())
     assert len(rows) == 5
     first = rows[0]
     assert [(r.province_code, r.year, r.indicator_code) for r in rows] == [
@@ -389,7 +391,7 @@ def test_export_rows_are_built_apart_from_the_workbook(world):
         ("25", 2012, "computers"),
     ]
     assert first.validity == "01/08/2008–30/06/2025"
-    workbook, count = excel.export_workbook(iter(rows))
+    workbook, count = export.export_workbook(iter(rows))
     assert count == 5
     assert isinstance(workbook, Workbook) and workbook.write_only
     workbook.save(io.BytesIO())
@@ -414,7 +416,7 @@ def test_the_province_page_exports_the_rows_and_statuses_it_shows(world):
     ws = workbook_of(export).active
     rows = records(ws, row_with(ws, "Chỉ số"))
     assert [r["Chỉ số"].value for r in rows] == [r.indicator.name for r in shown]
-    assert rows[0]["Trạng thái (2015)"].value == reports.status_text(shown[0].assessment(2015))
+    assert rows[0]["Trạng thái (2015)"].value == dashboard.status_text(shown[0].assessment(2015))
     assert (rows[0]["Mới nhất"].value, rows[0]["Mới nhất"].number_format) == (70.5, "#,##0.0")
     assert "Bộ lọc: Năm: 2012; Trạng thái: Đúng tiến độ" in all_text(ws)
     assert ws.freeze_panes and ws.auto_filter.ref and ws.page_setup.orientation == "landscape"

@@ -12,8 +12,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from entry.template import TEMPLATE_HEADER_ROW, TEMPLATE_KEYS, TEMPLATE_META_SHEET, TEMPLATE_VERSION
 from indicators import workflow
-from indicators.excel import TEMPLATE_HEADER_ROW, TEMPLATE_KEYS, TEMPLATE_META_SHEET, TEMPLATE_VERSION
 from indicators.models import Indicator, Measurement, WorkflowStatus
 from provinces.models import Membership
 from tests.entry_helpers import snapshot

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DashboardsConfig(AppConfig):
+    """The read-only pages for leaders (no models)."""
+
+    name = "dashboards"

@@ -1,0 +1,131 @@
+"""The dashboards' filters, kept in the query string so that a link reproduces the view.
+
+One FilterSet over indicators: category and directive narrow the indicators themselves;
+the other fields choose the year asked, the units shown and the target, and are applied by
+``indicators.dashboard`` once the figures are loaded (status can only be filtered after the
+statuses are computed). Each page keeps the fields it uses (``fields=``).
+"""
+
+from dataclasses import dataclass, field
+
+import django_filters
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from directives.models import Directive
+from indicators.board import COUNT_KEYS, WINDOWS, Units
+from indicators.models import Indicator, Measurement
+from provinces.models import Province
+
+STATUS_CHOICES = [("behind", _("Chưa đạt: cần chú ý, chậm, quá hạn hoặc đi xuống")), *COUNT_KEYS]
+# Formatted when shown, not at import: "_() % ..." here would freeze the label in Vietnamese.
+_window_label = lazy(lambda window: gettext("Chỉ tiêu %(year)s") % {"year": window}, str)
+WINDOW_CHOICES = [(window, _window_label(window)) for window in WINDOWS]
+
+
+def year_choices():
+    return [(year, str(year)) for year in Measurement.objects.published().years()]
+
+
+@dataclass(frozen=True)
+class Params:
+    """The validated filter values a view hands to ``indicators.dashboard``."""
+
+    year: int | None = None
+    units: str = Units.LEGACY
+    window: int | None = None
+    province: Province | None = None
+    region: str = ""
+    category: str = ""
+    directive: Directive | None = None
+    status: str = ""
+    compare: list = field(default_factory=list)
+
+    @property
+    def current_units(self):
+        return self.units == Units.CURRENT
+
+
+class DashboardFilter(django_filters.FilterSet):
+    year = django_filters.ChoiceFilter(
+        label=_("Năm"), choices=year_choices, empty_label=_("Năm mới nhất"), method="applied_later"
+    )
+    units = django_filters.ChoiceFilter(
+        label=_("Đơn vị hành chính"), choices=Units.choices, empty_label=None, method="applied_later"
+    )
+    target = django_filters.ChoiceFilter(
+        label=_("So với"), choices=WINDOW_CHOICES, empty_label=_("Chỉ tiêu gần nhất"), method="applied_later"
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Tỉnh, thành phố"),
+        queryset=Province.objects.order_by("slug"),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+        method="applied_later",
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Vùng"), choices=Province.Region.choices, empty_label=_("Cả nước"), method="applied_later"
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Nhóm chỉ số"), field_name="category", choices=Indicator.Category.choices, empty_label=_("Tất cả")
+    )
+    directive = django_filters.ModelChoiceFilter(
+        label=_("Văn bản"),
+        queryset=Directive.objects.all(),
+        to_field_name="slug",
+        field_name="tasks__directive",
+        distinct=True,
+        empty_label=_("Tất cả"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Trạng thái"), choices=STATUS_CHOICES, empty_label=_("Tất cả"), method="applied_later"
+    )
+    compare = django_filters.ModelMultipleChoiceFilter(
+        label=_("So sánh các tỉnh"),
+        queryset=Province.objects.order_by("slug"),
+        to_field_name="slug",
+        method="applied_later",
+    )
+
+    class Meta:
+        model = Indicator
+        fields = []  # every filter is declared above
+
+    def __init__(self, data=None, *args, fields=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if fields is not None:
+            for name in list(self.filters):
+                if name not in fields:
+                    del self.filters[name]
+
+    def applied_later(self, queryset, name, value):
+        """Places, years and statuses are chosen after loading, in indicators.dashboard."""
+        return queryset
+
+    @property
+    def params(self):
+        """The valid values (call ``is_valid()`` first: invalid ones are left at their defaults)."""
+        data = getattr(self.form, "cleaned_data", {})
+        return Params(
+            year=int(data["year"]) if data.get("year") else None,
+            units=data.get("units") or Units.LEGACY,
+            window=int(data["target"]) if data.get("target") else None,
+            province=data.get("province"),
+            region=data.get("region") or "",
+            category=data.get("category") or "",
+            directive=data.get("directive"),
+            status=data.get("status") or "",
+            compare=list(data.get("compare") or []),
+        )
+
+    @property
+    def error_messages(self):
+        """Each invalid filter as "label: message", to say what was ignored."""
+        if not self.is_bound:
+            return []
+        result = []
+        for name, errors in self.form.errors.items():
+            label = self.form.fields[name].label if name in self.form.fields else name
+            result.extend(f"{label}: {error}" for error in errors)
+        return result

@@ -1,0 +1,330 @@
+"""Read-only dashboards: where the provinces stand against the 2015 and 2020 targets.
+
+Each view parses its filters, asks ``indicators.dashboard`` for the rows and renders them;
+the number of queries does not depend on how many provinces, indicators or years there are.
+"""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from directives.models import Directive, Task
+from indicators import board as dashboard
+from indicators.models import Indicator, TaskReport, WorkflowStatus
+from provinces.access import dashboard_view
+from provinces.models import Membership, Province
+
+from . import exports as excel_views
+from .filters import DashboardFilter
+
+OVERVIEW_FILTERS = ["year", "units", "target", "region", "category", "directive", "status", "province"]
+PROVINCE_LIST_FILTERS = ["year", "units", "target", "region", "category", "directive", "status"]
+PROVINCE_FILTERS = ["year", "target", "category", "directive", "status"]
+INDICATOR_LIST_FILTERS = ["year", "units", "target", "region", "category", "directive", "status"]
+INDICATOR_FILTERS = ["year", "units", "target", "region", "status", "compare"]
+DIRECTIVE_FILTERS = ["province", "year", "target", "status"]
+CATEGORY_ORDER = {category: i for i, category in enumerate(Indicator.Category.values)}
+
+
+def parse_filters(request, fields, queryset=None, defaults=None, relabel=None):
+    """The page's FilterSet, validated: invalid values are dropped and listed in ``error_messages``.
+
+    ``defaults`` fill in parameters absent from the query string (an explicit empty value stays
+    empty), so the form shows what the page actually uses. ``relabel`` maps a field to its
+    (label, empty label) on this page.
+    """
+    data = request.GET.copy()
+    for name, value in (defaults or {}).items():
+        if name not in data and value:
+            data.setlist(name, value if isinstance(value, list) else [value])
+    filters = DashboardFilter(data, queryset=queryset, fields=fields, request=request)
+    for name, (label, empty_label) in (relabel or {}).items():
+        filters.form.fields[name].label = label
+        filters.form.fields[name].empty_label = empty_label
+    filters.is_valid()
+    return filters
+
+
+def home_province(request, current=False):
+    """The province the user holds a role in, of the generation shown (a leader's pages open on it)."""
+    if not request.user.is_authenticated:
+        return None
+    memberships = Membership.objects.filter(user=request.user).select_related("province")
+    return next((m.province for m in memberships if m.province.is_current == current), None)
+
+
+def _wants_current(request):
+    return request.GET.get("units") == dashboard.Units.CURRENT
+
+
+def _board(filters, indicators=None):
+    """The board of every unit the filters choose (units, region), as of the year and target asked."""
+    params = filters.params
+    return dashboard.Board.load(
+        filters.qs if indicators is None else indicators,
+        units=params.units,
+        region=params.region,
+        as_of=params.year,
+        window=params.window,
+    )
+
+
+def _board_context(filters, board):
+    """What every dashboard template needs to know about the filters and the board."""
+    return {
+        "filters": filters,
+        "params": filters.params,
+        "board": board,
+        "as_of": board.as_of,
+        "window": board.window,
+        "windows": list(dashboard.WINDOWS),
+        "has_demo": board.has_demo,
+    }
+
+
+def _page(request, template, filters, board, **context):
+    params = filters.params
+    context.update(_board_context(filters, board))
+    context.update(
+        {
+            "scope_label": Province.Region(params.region).label if params.region else _("Cả nước"),
+            "units_label": dashboard.Units(params.units).label,
+            "legacy_year_out_of_range": (
+                not params.current_units and board.as_of is not None and board.as_of >= dashboard.MERGER_DATE.year
+            ),
+        }
+    )
+    return render(request, template, context)
+
+
+@dashboard_view
+def overview(request):
+    home = home_province(request, current=_wants_current(request))
+    filters = parse_filters(
+        request,
+        OVERVIEW_FILTERS,
+        defaults={"province": home and home.slug},
+        relabel={"province": (_("Xem cùng tỉnh"), _("Không chọn"))},
+    )
+    params = filters.params
+    board = _board(filters)
+    highlight = params.province
+    items = dashboard.summaries(board, params.status, highlight)
+    if excel_views.wants_xlsx(request):
+        return excel_views.overview_export(request, filters, board, items)
+    return _page(
+        request,
+        "dashboards/overview.html",
+        filters,
+        board,
+        summaries=items,
+        highlight=highlight,
+        status_chart=dashboard.status_chart(items, board.window),
+    )
+
+
+@dashboard_view
+def province_list(request):
+    filters = parse_filters(request, PROVINCE_LIST_FILTERS)
+    params = filters.params
+    board = _board(filters)
+    places = dashboard.place_summaries(board, params.status)
+    if excel_views.wants_xlsx(request):
+        return excel_views.province_list_export(request, filters, board, places)
+    return _page(
+        request,
+        "dashboards/province_list.html",
+        filters,
+        board,
+        places=places,
+        count_keys=dashboard.COUNT_KEYS,
+    )
+
+
+def directives_with_tasks(queryset):
+    tasks = Task.objects.order_by("position").prefetch_related(
+        Prefetch("indicators", queryset=Indicator.objects.order_by("position", "code"))
+    )
+    return queryset.select_related("province", "parent").prefetch_related(Prefetch("tasks", queryset=tasks))
+
+
+def latest_reports(province, as_of, tasks):
+    """{task id: the latest approved TaskReport up to ``as_of``} for ``province`` (one query)."""
+    if province is None:
+        return {}
+    reports = TaskReport.objects.filter(task__in=tasks, province=province, status=WorkflowStatus.APPROVED)
+    if as_of is not None:
+        reports = reports.filter(year__lte=as_of)
+    latest = {}
+    for report in reports.order_by("year"):
+        latest[report.task_id] = report
+    return latest
+
+
+def task_blocks(directives, rows_by_indicator, reports, status, window):
+    """[(directive, [(task, [rows], report)])]: each task with the rows of the indicators under it."""
+    result = []
+    for directive in directives:
+        tasks = []
+        for task in directive.tasks.all():
+            rows = [rows_by_indicator[i.pk] for i in task.indicators.all() if i.pk in rows_by_indicator]
+            rows = [r for r in rows if dashboard.matches_status(r, status, window)]
+            tasks.append((task, rows, reports.get(task.pk)))
+        result.append((directive, tasks))
+    return result
+
+
+@dashboard_view
+def province_detail(request, slug):
+    province = get_object_or_404(Province.objects.select_related("successor"), slug=slug)
+    filters = parse_filters(request, PROVINCE_FILTERS)
+    params = filters.params
+    board = dashboard.Board.load(filters.qs, only=[province], as_of=params.year, window=params.window)
+    rows = [board.row(indicator, province) for indicator in board.indicators]
+    shown = [r for r in rows if dashboard.matches_status(r, params.status, board.window)]
+    if excel_views.wants_xlsx(request):
+        return excel_views.province_detail_export(request, filters, board, province, shown)
+
+    predecessors = [p for p in board.provinces.values() if p.successor_id == province.pk]
+    own = {province.pk} | {p.pk for p in predecessors}
+    target_directives = {a.target.directive_id for r in rows for a in r.assessments if a.target}
+    directives = directives_with_tasks(
+        Directive.objects.filter(Q(province__in=own) | Q(province__isnull=True) | Q(pk__in=target_directives))
+    )
+    if params.directive:
+        directives = directives.filter(pk=params.directive.pk)
+    directives = list(directives)
+    tasks = [t for d in directives for t in d.tasks.all()]
+    reports = latest_reports(province, board.as_of, tasks)
+    return _page(
+        request,
+        "dashboards/province_detail.html",
+        filters,
+        board,
+        province=province,
+        predecessors=sorted(predecessors, key=lambda p: p.code),
+        rows=shown,
+        counts=dashboard.status_counts(rows, board.window),
+        charts=[(r, dashboard.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in shown],
+        directives=task_blocks(directives, {r.indicator.pk: r for r in rows}, reports, params.status, board.window),
+        has_own_directive=any(d.province_id in own for d in directives),
+        report_year=board.as_of if board.as_of and province.reports_year(board.as_of) else None,
+    )
+
+
+@dashboard_view
+def indicator_list(request):
+    filters = parse_filters(request, INDICATOR_LIST_FILTERS)
+    params = filters.params
+    board = _board(filters)
+    summaries = sorted(dashboard.summaries(board, params.status), key=lambda s: CATEGORY_ORDER[s.indicator.category])
+    if excel_views.wants_xlsx(request):
+        return excel_views.indicator_list_export(request, filters, board, summaries)
+    return _page(
+        request,
+        "dashboards/indicator_list.html",
+        filters,
+        board,
+        summaries=summaries,
+    )
+
+
+@dashboard_view
+def indicator_detail(request, code):
+    indicator = get_object_or_404(Indicator, code=code)
+    home = home_province(request, current=_wants_current(request))
+    filters = parse_filters(
+        request,
+        INDICATOR_FILTERS,
+        queryset=Indicator.objects.filter(pk=indicator.pk),
+        defaults={"compare": [home.slug] if home else []},
+    )
+    params = filters.params
+    board = _board(filters, [indicator])
+    window = board.window
+    rows = [r for r in board.rows(indicator) if dashboard.matches_status(r, params.status, window)]
+    ranked, unreported = dashboard.ranking(rows)
+    national = board.national_row(indicator)
+    compared = [board.row(indicator, place) for place in params.compare]
+    years = [y for y in board.years if board.as_of is None or y <= board.as_of]
+    common_target = board.targets.common(indicator, board.places, window)
+    if excel_views.wants_xlsx(request):
+        table_rows = [*compared, national]
+        return excel_views.indicator_detail_export(
+            request, filters, board, indicator, ranked, unreported, table_rows, dashboard.year_table(table_rows, years)
+        )
+    return _page(
+        request,
+        "dashboards/indicator_detail.html",
+        filters,
+        board,
+        indicator=indicator,
+        national=national,
+        ranked=ranked,
+        unreported=unreported,
+        counts=dashboard.status_counts(rows, window),
+        compared=compared,
+        years=years,
+        common_target=common_target,
+        ranking_chart=dashboard.ranking_chart(ranked, window, common_target, board.as_of),
+        comparison_chart=dashboard.comparison_chart(compared, years, national),
+        national_rows=[national],
+        table_rows=[*compared, national],
+        year_table=dashboard.year_table([*compared, national], years),
+    )
+
+
+def directive_status(request, directive):
+    """Everything the directive page shows: its tasks, the indicators under each, their status for one place.
+
+    The place is the province filtered on, else the directive's own province, else the user's
+    province; with none of those, the nation.
+    """
+    default = directive.province or home_province(request)
+    filters = parse_filters(
+        request,
+        DIRECTIVE_FILTERS,
+        defaults={"province": default and default.slug},
+        relabel={"province": (_("Trạng thái của"), _("Cả nước"))},
+    )
+    params = filters.params
+    tasks = list(directive.tasks.all())
+    indicators = {i.pk: i for t in tasks for i in t.indicators.all()}
+    indicators = sorted(indicators.values(), key=lambda i: (i.position, i.code))
+    place = params.province
+    if place is not None:
+        board = dashboard.Board.load(indicators, only=[place], as_of=params.year, window=params.window)
+        rows = {i.pk: board.row(i, place) for i in indicators}
+    else:
+        board = dashboard.Board.load(indicators, as_of=params.year, window=params.window)
+        rows = {i.pk: board.national_row(i) for i in indicators}
+    reports = latest_reports(place, board.as_of, tasks)
+    return {
+        **_board_context(filters, board),
+        "place": place,
+        "is_national": place is None,
+        "blocks": task_blocks([directive], rows, reports, params.status, board.window)[0][1],
+        "counts": dashboard.status_counts(list(rows.values()), board.window),
+    }
+
+
+def _with_tasks(queryset):
+    tasks = Task.objects.order_by("position")
+    return queryset.select_related("province", "parent").prefetch_related(Prefetch("tasks", queryset=tasks))
+
+
+@dashboard_view
+def directive_list(request):
+    directives = _with_tasks(Directive.objects.all())
+    return render(request, "dashboards/directive_list.html", {"directives": directives})
+
+
+@dashboard_view
+def directive_detail(request, slug):
+    """The directive's numbered tasks, the indicators under each and their status for one province."""
+    directive = get_object_or_404(directives_with_tasks(Directive.objects.all()), slug=slug)
+    context = directive_status(request, directive)
+    context["directive"] = directive
+    if excel_views.wants_xlsx(request):
+        return excel_views.directive_export(request, context)
+    return render(request, "dashboards/directive_detail.html", context)

@@ -1,0 +1,388 @@
+"""The data-entry sheet of one province and one year, and what its buttons do.
+
+Views stay thin: they fetch the province for the user, call ``load_sheet`` and
+``apply``, and render. The page is all-or-nothing: if any row has an error, a
+warning to confirm or a conflict with someone else's save, nothing is saved and
+every typed value is shown again.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from directives.models import Directive, Task
+from indicators import workflow
+from indicators.aggregation import aggregate
+from indicators.board import national_targets_apply
+from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
+from provinces import access
+
+from .forms import FigureForm, ReasonForm, TaskReportForm
+
+SAVE, SUBMIT, APPROVE, RETURN, REOPEN = "save", "submit", "approve", "return", "reopen"
+EDITOR_ACTIONS = {SAVE, SUBMIT}
+APPROVER_ACTIONS = {APPROVE, RETURN, REOPEN}
+
+
+class TamperedForm(Exception):
+    """The POST names rows that are not on this sheet."""
+
+
+def qualitative_tasks(province, year=None):
+    """Tasks of the province's directives that no indicator measures: they get a yearly narrative."""
+    return (
+        Task.objects.filter(directive__in=Directive.objects.applicable_to(province, year), indicators__isnull=True)
+        .select_related("directive")
+        .order_by("directive__position", "directive__pk", "position")
+    )
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    measurement: Measurement | None
+    previous: object  # last year's figure: a Measurement, an Aggregate of the merged units, or None
+    target: Target | None
+    form: FigureForm
+    editable: bool
+    conflict: Measurement | None = None
+
+    @property
+    def key(self):
+        return self.indicator.code
+
+    @property
+    def previous_value(self):
+        return getattr(self.previous, "value", None)
+
+    @property
+    def tasks(self):
+        return self.indicator.tasks.all()
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    report: TaskReport | None
+    form: TaskReportForm
+    editable: bool
+    conflict: TaskReport | None = None
+
+    @property
+    def key(self):
+        return str(self.task.pk)
+
+    @property
+    def measurement(self):  # the shared templates call the figure of any row "measurement"
+        return self.report
+
+
+@dataclass
+class Sheet:
+    province: object
+    year: int
+    rows: list
+    task_rows: list
+    can_enter: bool
+    can_approve: bool
+    reason_form: ReasonForm
+    errors: list = field(default_factory=list)
+
+    @property
+    def groups(self):
+        grouped = {}
+        for row in self.rows:
+            grouped.setdefault(row.indicator.get_category_display(), []).append(row)
+        return list(grouped.items())
+
+    @property
+    def all_rows(self):
+        return [*self.rows, *self.task_rows]
+
+    @property
+    def has_demo(self):
+        return any(row.measurement and row.measurement.is_demo for row in self.rows)
+
+    @property
+    def needs_confirmation(self):
+        return any(getattr(row.form, "needs_confirmation", False) for row in self.rows)
+
+    def counts(self):
+        counts = {status: 0 for status in WorkflowStatus.values}
+        counts["missing"] = 0
+        for row in self.all_rows:
+            counts[row.measurement.status if row.measurement else "missing"] += 1
+        return counts
+
+
+def nearest_target(indicator, targets, province, year):
+    """The target a figure for ``year`` is heading to: the first deadline from ``year`` on, else the last one.
+
+    The province's own targets come before national ones (which never apply to a count),
+    and real targets before demo ones.
+    """
+    usable = [
+        t
+        for t in targets
+        if t.indicator_id == indicator.pk
+        and (t.province_id == province.pk or (t.province_id is None and national_targets_apply(indicator)))
+    ]
+    if not usable:
+        return None
+    ahead = [t for t in usable if t.deadline_year >= year]
+    pool = ahead or usable
+    deadline = min(t.deadline_year for t in pool) if ahead else max(t.deadline_year for t in pool)
+    same = [t for t in pool if t.deadline_year == deadline]
+    return min(same, key=lambda t: (t.province_id is None, t.is_demo))
+
+
+def load_sheet(user, province, year, data=None, lock=False):
+    """Everything the entry page shows, with bound forms when ``data`` (a POST) is given."""
+    can_enter = access.may(user, "enter", province)
+    can_approve = access.may(user, "approve", province)
+    directives = Directive.objects.applicable_to(province, year)
+    tasks = Task.objects.filter(directive__in=directives).select_related("directive")
+    indicators = list(Indicator.objects.prefetch_related(Prefetch("tasks", queryset=tasks)))
+
+    measurements = Measurement.objects.filter(province=province, year__in=(year, year - 1))
+    if lock:
+        measurements = measurements.select_for_update()
+    by_key = {(m.indicator_id, m.year): m for m in measurements}
+    merged_previous = _merged_previous(province, year, indicators)
+    targets = list(Target.objects.filter(Q(province=province) | Q(province__isnull=True)).select_related("directive"))
+
+    rows = []
+    for indicator in indicators:
+        measurement = by_key.get((indicator.pk, year))
+        previous = by_key.get((indicator.pk, year - 1)) or merged_previous.get(indicator.pk)
+        editable = can_enter and workflow.is_editable(measurement)
+        form = FigureForm(
+            data,
+            prefix=f"m-{indicator.code}",
+            indicator=indicator,
+            previous=getattr(previous, "value", None),
+            editable=editable,
+            initial=_figure_initial(measurement),
+        )
+        rows.append(
+            IndicatorRow(
+                indicator, measurement, previous, nearest_target(indicator, targets, province, year), form, editable
+            )
+        )
+
+    qualitative = qualitative_tasks(province, year)
+    reports = TaskReport.objects.filter(province=province, year=year)
+    if lock:
+        reports = reports.select_for_update()
+    reports_by_task = {r.task_id: r for r in reports}
+    task_rows = []
+    for task in qualitative:
+        report = reports_by_task.get(task.pk)
+        editable = can_enter and workflow.is_editable(report)
+        initial = (
+            {"version": report.version, "progress": report.progress, "narrative": report.narrative}
+            if report
+            else {"version": 0}
+        )
+        form = TaskReportForm(data, prefix=f"t-{task.pk}", task=task, editable=editable, initial=initial)
+        task_rows.append(TaskRow(task, report, form, editable))
+
+    return Sheet(province, year, rows, task_rows, can_enter, can_approve, ReasonForm(data))
+
+
+def _figure_initial(measurement):
+    if measurement is None:
+        return {"version": 0}
+    return {
+        "version": measurement.version,
+        "value": _plain(measurement.value),
+        "numerator": _plain(measurement.numerator),
+        "denominator": _plain(measurement.denominator),
+        "source": measurement.source,
+        "note": measurement.note,
+    }
+
+
+def _plain(number):
+    """A stored number the way it is typed back: comma decimal mark, no trailing zeros."""
+    if number is None:
+        return ""
+    text = format(number.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _merged_previous(province, year, indicators):
+    """For a unit's first year after the merger, last year's figures of the units merged into it."""
+    if province.valid_to is not None or year - 1 >= province.valid_from.year:
+        return {}
+    figures = list(Measurement.objects.filter(province__successor=province, year=year - 1))
+    predecessors = province.predecessors.count()
+    by_indicator = {}
+    for m in figures:
+        by_indicator.setdefault(m.indicator_id, []).append(m)
+    result = {}
+    for indicator in indicators:
+        merged = aggregate(indicator, by_indicator.get(indicator.pk, []), predecessors)
+        if merged.value is not None:
+            result[indicator.pk] = merged
+    return result
+
+
+def check_post_keys(sheet, data):
+    """Refuse a POST that names indicators or tasks this sheet does not have (a tampered form)."""
+    known = {f"m-{row.key}" for row in sheet.rows} | {f"t-{row.key}" for row in sheet.task_rows}
+    for key in data:
+        if key.startswith(("m-", "t-")):
+            prefix = key.rsplit("-", 1)[0]
+            if prefix not in known:
+                raise TamperedForm(key)
+    selected = set(data.getlist("selected"))
+    if selected - ({f"m-{row.key}" for row in sheet.rows} | {f"t-{row.key}" for row in sheet.task_rows}):
+        raise TamperedForm("selected")
+
+
+@transaction.atomic
+def apply(user, province, year, data):
+    """Carry out the button pressed on the sheet. Returns (sheet, outcome); sheet.errors lists failures.
+
+    ``outcome`` counts what happened: {"saved": n, "deleted": n, "submitted": n} for the editor's
+    buttons, {action: n} for the approver's.
+
+    Raises PermissionDenied when the user lacks the role for the action, TamperedForm
+    for rows that are not on the sheet.
+    """
+    sheet = load_sheet(user, province, year, data, lock=True)
+    check_post_keys(sheet, data)
+    action = data.get("action")
+    if action in EDITOR_ACTIONS:
+        if not sheet.can_enter:
+            raise PermissionDenied
+        return sheet, _save_rows(user, sheet, submit=action == SUBMIT)
+    if action in APPROVER_ACTIONS:
+        if not sheet.can_approve:
+            raise PermissionDenied
+        return sheet, _decide(user, sheet, action, data)
+    raise TamperedForm("action")
+
+
+def _save_rows(user, sheet, submit):
+    pending = []
+    for row in sheet.all_rows:
+        if not row.editable:
+            continue
+        form = row.form
+        if not form.is_valid():
+            continue
+        stored = row.measurement
+        stored_version = stored.version if stored else 0
+        if form.cleaned_data["version"] != stored_version:
+            choice = form.cleaned_data.get("resolve")
+            if choice == "theirs":
+                continue
+            if choice != "mine" and (form.has_input or stored):
+                row.conflict = stored
+                continue
+        pending.append(row)
+
+    invalid = [row for row in sheet.all_rows if row.editable and row.form.errors]
+    conflicts = [row for row in sheet.all_rows if row.conflict is not None]
+    if invalid:
+        sheet.errors.append(
+            _("Chưa lưu: %(count)s dòng có lỗi hoặc cần xác nhận. Các giá trị bạn đã nhập vẫn còn nguyên.")
+            % {"count": len(invalid)}
+        )
+    if conflicts:
+        sheet.errors.append(
+            _("Chưa lưu: %(count)s số liệu vừa được người khác thay đổi. Hãy chọn giữ giá trị nào rồi lưu lại.")
+            % {"count": len(conflicts)}
+        )
+        for row in conflicts:
+            _show_conflict(row)
+    if sheet.errors:
+        return Counter()
+
+    outcome = Counter()
+    for row in pending:
+        figure = row.measurement if row.measurement else _new_figure(row, sheet)
+        if not row.form.has_input:
+            # Only a figure the person emptied is deleted; a row left as it was stays (a stored
+            # ratio without numerator and denominator shows no input to keep it by).
+            if figure.pk and row.form.has_changed():
+                access.require(user, "enter", sheet.province)
+                figure._change_reason = workflow.recorded("Xóa số liệu nháp")
+                figure._history_user = user
+                figure.delete()
+                outcome["deleted"] += 1
+            continue
+        if workflow.save_values(user, figure, row.form.values()):
+            outcome["saved"] += 1
+        if isinstance(row, IndicatorRow):
+            row.measurement = figure
+        else:
+            row.report = figure
+        if submit:
+            workflow.submit(user, figure)
+            outcome["submitted"] += 1
+    if submit:
+        handled = {id(row) for row in pending}
+        for row in sheet.all_rows:
+            figure = row.measurement
+            if row.editable and figure and figure.pk and figure.status in workflow.EDITABLE and id(row) not in handled:
+                workflow.submit(user, figure)
+                outcome["submitted"] += 1
+    return outcome
+
+
+def _new_figure(row, sheet):
+    if isinstance(row, IndicatorRow):
+        return Measurement(
+            indicator=row.indicator,
+            province=sheet.province,
+            year=sheet.year,
+            capped_at_100=row.indicator.is_capped_at_100,
+            version=0,
+        )
+    return TaskReport(task=row.task, province=sheet.province, year=sheet.year, version=0)
+
+
+def _show_conflict(row):
+    """Let the person choose: their typed values stay, the stored version becomes the one to beat."""
+    form = row.form
+    data = form.data.copy()
+    data[form.add_prefix("version")] = str(row.conflict.version if row.conflict else 0)
+    form.data = data
+    form.conflict = row.conflict
+
+
+def _decide(user, sheet, action, data):
+    selected = set(data.getlist("selected"))
+    rows = [row for row in sheet.all_rows if f"{'m' if isinstance(row, IndicatorRow) else 't'}-{row.key}" in selected]
+    if not rows:
+        sheet.errors.append(_("Chưa chọn số liệu nào."))
+        return Counter()
+    reason = sheet.reason_form.data.get("reason", "") if sheet.reason_form.is_bound else ""
+    step = {
+        APPROVE: lambda figure: workflow.approve(user, figure),
+        RETURN: lambda figure: workflow.return_to_editor(user, figure, reason),
+        REOPEN: lambda figure: workflow.reopen(user, figure, reason),
+    }[action]
+    done = 0
+    try:
+        with transaction.atomic():
+            for row in rows:
+                if row.measurement is None:
+                    raise workflow.WorkflowError(_("“%(name)s” chưa có số liệu.") % {"name": _row_name(row)})
+                step(row.measurement)
+                done += 1
+    except workflow.WorkflowError as error:
+        sheet.errors.append(str(error))
+        return Counter()
+    return Counter({action: done})
+
+
+def _row_name(row):
+    return row.indicator.name if isinstance(row, IndicatorRow) else str(row.task)

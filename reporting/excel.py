@@ -1,0 +1,368 @@
+"""Writing workbooks: columns declared once, rows built elsewhere, one writer for every sheet.
+
+A ``Column`` is a header, a width, a number format and a getter. The same declarations
+write the workbook and render the HTML table beside which its export button sits
+(``Column.display``), so a page and its export cannot drift apart. Rows are plain objects
+(dataclasses, tuples from a queryset) built by ``indicators.reports``, ``indicators.dashboard``
+or ``indicators.excel_import``; this module only knows how to put them on a sheet.
+
+Every workbook is written in openpyxl's write-only mode: rows go straight to a temporary file
+as they are appended, so a 15,000-row export needs no more memory than a 15-row one, and the
+finished file is handed to Django as a ``FileResponse`` over an unnamed temporary file.
+
+Text that a person typed (notes, sources, names) is never allowed to become a formula: a string
+that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after leading spaces)
+is written as an explicit string cell with Excel's "quote prefix" set, which is what Excel itself
+does when someone types an apostrophe before the text. The text is kept as it was typed.
+"""
+
+import math
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.http import FileResponse
+from django.utils.encoding import force_str
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from indicators.models import Indicator
+from indicators.numbers import format_vn
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Number formats. Excel stores the number and draws it with the reader's separators, so under a
+# Vietnamese locale these show 55.802 and 95,4 while the cell still holds a number.
+COUNT = "#,##0"
+DECIMAL = "#,##0.0"
+# For the underlying data (data sheets, the full export, the import template): every stored
+# decimal is shown, without padding (95,4 and 71,31 rather than 95,40 and 71,3).
+PRECISE = "#,##0.0#"
+YEAR = "0"
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+CONTROL_TRIGGERS = ("\t", "\r")
+
+DEMO_LABEL = gettext_lazy("minh họa")
+
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TITLE_FONT = Font(bold=True, size=14)
+SUBTITLE_FONT = Font(bold=True, size=12)
+BOLD = Font(bold=True)
+NOTE_FONT = Font(italic=True, color="555555")
+DEMO_FONT = Font(italic=True, color="7A4B00")
+HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+TOP = Alignment(vertical="top")
+
+LINE_HEIGHT = 15  # points, Calibri 11
+
+
+def looks_like_formula(text):
+    """Whether a spreadsheet program could read ``text`` as a formula (OWASP's CSV-injection list)."""
+    return text.startswith(CONTROL_TRIGGERS) or text.lstrip().startswith(FORMULA_TRIGGERS)
+
+
+def clean_text(value):
+    """A string openpyxl can store: lazy translations resolved, XML-illegal control characters dropped."""
+    return ILLEGAL_CHARACTERS_RE.sub("", force_str(value))
+
+
+def make_cell(ws, value, *, font=None, fill=None, border=None, alignment=None, number_format=None, protection=None):
+    """One write-only cell; strings can never turn into formulas."""
+    if isinstance(value, (str, Promise)):
+        value = clean_text(value)
+    elif isinstance(value, bool):
+        value = _("có") if value else ""
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        # openpyxl marks any string starting with "=" as a formula; ours are always text.
+        cell.data_type = "s"
+        if looks_like_formula(value):
+            cell.quotePrefix = True
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if border is not None:
+        cell.border = border
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format is not None and not isinstance(value, str):
+        cell.number_format = number_format
+    if protection is not None:
+        cell.protection = protection
+    return cell
+
+
+def number_format_for(indicator):
+    """Counts as whole numbers, everything else (shares, densities) with a decimal."""
+    return COUNT if indicator is not None and indicator.unit == Indicator.Unit.COUNT else DECIMAL
+
+
+def precise_format_for(indicator):
+    return COUNT if indicator.unit == Indicator.Unit.COUNT else PRECISE
+
+
+def _places(number_format):
+    if not number_format or "." not in number_format:
+        return 0
+    decimals = number_format.split(".", 1)[1]
+    return decimals.count("0") or None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table, for the workbook and for the page.
+
+    ``number_format`` is a format string or a function of the row (a "value" column holds
+    counts and percentages side by side). ``wrap`` wraps long text in the cell.
+    """
+
+    header: object
+    width: float
+    getter: Callable
+    number_format: object = None
+    wrap: bool = False
+
+    def value(self, row):
+        return self.getter(row)
+
+    def format_for(self, row):
+        return self.number_format(row) if callable(self.number_format) else self.number_format
+
+    def display(self, row):
+        """The cell as the page shows it: numbers the Vietnamese way, the same decimals as the workbook."""
+        value = self.value(row)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return _("có") if value else ""
+        if isinstance(value, (int, float, Decimal)):
+            number_format = self.format_for(row)
+            if number_format in (YEAR, None) and isinstance(value, int):
+                return str(value)
+            places = _places(number_format)
+            if number_format == PRECISE:
+                return format_vn(Decimal(str(value)).quantize(Decimal("0.01")).normalize())
+            return format_vn(value, places)
+        return force_str(value)
+
+
+@dataclass
+class Table:
+    """A titled table: what one sheet (or one page section) shows."""
+
+    title: object
+    columns: list
+    rows: Iterable
+    subtitle: list = ()  # lines under the title
+    notes: list = ()  # lines above the header row (the demo note, what the figures are)
+    is_demo: Callable | None = None  # row → bool: demo rows are set in italics
+
+    def headers(self):
+        return [force_str(c.header) for c in self.columns]
+
+
+def demo_marker(is_demo):
+    return force_str(DEMO_LABEL) if is_demo else ""
+
+
+def demo_note():
+    return _(
+        "Các dòng đánh dấu “minh họa” ở cột “Minh họa” là số liệu minh họa do hệ thống sinh ra để trình diễn, "
+        "không phải số liệu thật."
+    )
+
+
+def new_workbook(title="", creator=""):
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = clean_text(title)
+    workbook.properties.creator = clean_text(creator) or "ICT directive tracker"
+    return workbook
+
+
+def sheet_title(text, taken=()):
+    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\."""
+    name = clean_text(text)
+    for char in "[]:*?/\\":
+        name = name.replace(char, "-")
+    name = name.strip("'") or "Sheet"
+    name = name[:31]
+    base, n = name, 2
+    while name in taken:
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    return name
+
+
+def set_print_setup(ws, header_row=None):
+    """A4 landscape, the full width on one page, as many pages down as needed; header row on each page."""
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.HeaderFooter.oddFooter.center.text = _("Trang &P / &N")
+    if header_row:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def text_height(text, width):
+    """Points needed to show ``text`` wrapped in a column ``width`` characters wide."""
+    if not text:
+        return LINE_HEIGHT
+    usable = max(width * 1.1 - 1, 1)
+    lines = sum(max(1, math.ceil(len(part) / usable)) for part in str(text).split("\n"))
+    return lines * LINE_HEIGHT
+
+
+class Cursor:
+    """Appends rows to a write-only sheet and knows which row it is on (write-only sheets do not)."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.row = 0
+
+    def append(self, cells, height=None):
+        self.row += 1
+        if height:
+            self.ws.row_dimensions[self.row].height = height
+        self.ws.append(cells)
+        return self.row
+
+    def line(self, values, *, merge=(), height=None, **style):
+        """A row of plain values styled alike; ``merge`` lists (first, last) column pairs to merge."""
+        row = self.append([make_cell(self.ws, v, **style) if v is not None else None for v in values], height)
+        for start, end in merge:
+            self.ws.merged_cells.add(f"{get_column_letter(start)}{row}:{get_column_letter(end)}{row}")
+        return row
+
+
+def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_columns=0):
+    """Add ``table`` as a new sheet: merged title rows, a bold frozen header, autofilter, print setup.
+
+    ``styled`` borders every cell and sizes wrapped rows, as a report should look; the large
+    export turns it off (a border per cell on 15,000 rows only costs time). Returns the sheet
+    and the number of data rows written.
+    """
+    columns = table.columns
+    ws = workbook.create_sheet(sheet_title(name or table.title, taken))
+    width = len(columns)
+    last_letter = get_column_letter(width)
+    for index, column in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(index)].width = column.width
+    total_width = sum(c.width for c in columns)
+
+    lead = [(table.title, TITLE_FONT)]
+    lead += [(line, SUBTITLE_FONT) for line in table.subtitle]
+    lead += [(line, NOTE_FONT) for line in table.notes]
+    header_row = len(lead) + 2  # a blank row between the lead and the header
+    # Write-only sheets write their views and column widths before the first row.
+    ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}{header_row + 1}"
+    set_print_setup(ws, header_row)
+
+    cursor = Cursor(ws)
+    merge = [(1, width)] if width > 1 else []
+    for line, font in lead:
+        if font is NOTE_FONT:
+            cursor.line([line], merge=merge, font=font, alignment=LEFT_WRAP, height=text_height(line, total_width))
+        else:
+            cursor.line([line], merge=merge, font=font, alignment=CENTER, height=text_height(line, total_width) + 4)
+    cursor.append([])
+
+    header_cells = [
+        make_cell(ws, c.header, font=BOLD, fill=HEADER_FILL, border=BORDER, alignment=CENTER) for c in columns
+    ]
+    cursor.append(header_cells, height=max(text_height(force_str(c.header), c.width) for c in columns))
+
+    count = 0
+    for row in table.rows:
+        count += 1
+        demo = bool(table.is_demo and table.is_demo(row))
+        cells = []
+        height = LINE_HEIGHT
+        for column in columns:
+            value = column.value(row)
+            if styled:
+                cell = make_cell(
+                    ws,
+                    value,
+                    font=DEMO_FONT if demo else None,
+                    border=BORDER,
+                    alignment=LEFT_WRAP if column.wrap else TOP,
+                    number_format=column.format_for(row),
+                )
+                if column.wrap and value:
+                    height = max(height, text_height(value, column.width))
+            elif value is None or value == "":
+                cell = None  # nothing to write: no cell at all
+            else:
+                cell = make_cell(ws, value, number_format=column.format_for(row))
+            cells.append(cell)
+        cursor.append(cells, height=min(height, 409) if styled and height > LINE_HEIGHT else None)
+
+    ws.auto_filter.ref = f"A{header_row}:{last_letter}{cursor.row}"
+    return ws, count
+
+
+def xlsx_response(workbook, filename):
+    """Save to an unnamed temporary file and stream it: memory does not grow with the workbook."""
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+def table_workbook(table, *, creator="", freeze_columns=1):
+    """A one-sheet workbook of a dashboard table, exactly as the page shows it."""
+    workbook = new_workbook(force_str(table.title), creator)
+    write_table(workbook, table, freeze_columns=freeze_columns)
+    return workbook
+
+
+# --- column declarations shared by several tables -----------------------------------------------
+
+
+def text(header, width, attr, wrap=False):
+    """A column reading one attribute (dotted path allowed) of the row."""
+
+    def getter(row):
+        value = row
+        for part in attr.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value
+
+    return Column(header, width, getter, wrap=wrap)
+
+
+def demo_column(getter):
+    return Column(gettext_lazy("Minh họa"), 10, lambda row: demo_marker(getter(row)))
+
+
+def integral_format(value):
+    """Numerators and denominators are mostly counts: no decimals unless the figure has some."""
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        return PRECISE
+    return COUNT
+
+
+def producer_name(user):
+    """Who generated a workbook, for its document properties."""
+    return user.get_full_name() or user.get_username()

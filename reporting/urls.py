@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("reports/<slug:slug>/<int:year>.xlsx", views.report_workbook, name="report-workbook"),
+    path("exports/data.xlsx", views.data_export, name="export-data"),
+]
