@@ -14,8 +14,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive
-from indicators.board import COUNT_KEYS, WINDOWS, Units
+from indicators.board import COUNT_KEYS
 from indicators.models import Indicator, Measurement
+from indicators.targets import WINDOWS
+from provinces.generations import Units
 from provinces.models import Province
 
 STATUS_CHOICES = [("behind", _("Chưa đạt: cần chú ý, chậm, quá hạn hoặc đi xuống")), *COUNT_KEYS]

@@ -11,9 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from directives.models import Directive, Task
 from indicators import board as dashboard
 from indicators.models import Indicator, TaskReport, WorkflowStatus
+from indicators.targets import WINDOWS
 from provinces.access import dashboard_view
+from provinces.generations import Units, legacy_units_cannot_show
 from provinces.models import Membership, Province
 
+from . import charts
 from . import exports as excel_views
 from .filters import DashboardFilter
 
@@ -54,7 +57,7 @@ def home_province(request, current=False):
 
 
 def _wants_current(request):
-    return request.GET.get("units") == dashboard.Units.CURRENT
+    return request.GET.get("units") == Units.CURRENT
 
 
 def _board(filters, indicators=None):
@@ -77,7 +80,7 @@ def _board_context(filters, board):
         "board": board,
         "as_of": board.as_of,
         "window": board.window,
-        "windows": list(dashboard.WINDOWS),
+        "windows": list(WINDOWS),
         "has_demo": board.has_demo,
     }
 
@@ -88,10 +91,8 @@ def _page(request, template, filters, board, **context):
     context.update(
         {
             "scope_label": Province.Region(params.region).label if params.region else _("Cả nước"),
-            "units_label": dashboard.Units(params.units).label,
-            "legacy_year_out_of_range": (
-                not params.current_units and board.as_of is not None and board.as_of >= dashboard.MERGER_DATE.year
-            ),
+            "units_label": Units(params.units).label,
+            "legacy_year_out_of_range": legacy_units_cannot_show(params.units, board.as_of),
         }
     )
     return render(request, template, context)
@@ -119,7 +120,7 @@ def overview(request):
         board,
         summaries=items,
         highlight=highlight,
-        status_chart=dashboard.status_chart(items, board.window),
+        status_chart=charts.status_chart(items, board.window),
     )
 
 
@@ -205,7 +206,7 @@ def province_detail(request, slug):
         predecessors=sorted(predecessors, key=lambda p: p.code),
         rows=shown,
         counts=dashboard.status_counts(rows, board.window),
-        charts=[(r, dashboard.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in shown],
+        charts=[(r, charts.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in shown],
         directives=task_blocks(directives, {r.indicator.pk: r for r in rows}, reports, params.status, board.window),
         has_own_directive=any(d.province_id in own for d in directives),
         report_year=board.as_of if board.as_of and province.reports_year(board.as_of) else None,
@@ -251,7 +252,7 @@ def indicator_detail(request, code):
     if excel_views.wants_xlsx(request):
         table_rows = [*compared, national]
         return excel_views.indicator_detail_export(
-            request, filters, board, indicator, ranked, unreported, table_rows, dashboard.year_table(table_rows, years)
+            request, filters, board, indicator, ranked, unreported, table_rows, charts.year_table(table_rows, years)
         )
     return _page(
         request,
@@ -266,11 +267,11 @@ def indicator_detail(request, code):
         compared=compared,
         years=years,
         common_target=common_target,
-        ranking_chart=dashboard.ranking_chart(ranked, window, common_target, board.as_of),
-        comparison_chart=dashboard.comparison_chart(compared, years, national),
+        ranking_chart=charts.ranking_chart(ranked, window, common_target, board.as_of),
+        comparison_chart=charts.comparison_chart(compared, years, national),
         national_rows=[national],
         table_rows=[*compared, national],
-        year_table=dashboard.year_table([*compared, national], years),
+        year_table=charts.year_table([*compared, national], years),
     )
 
 

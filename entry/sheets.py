@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from directives.models import Directive, Task
 from indicators import workflow
-from indicators.aggregation import aggregate
-from indicators.board import national_targets_apply
+from indicators.aggregation import roll_up
 from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
+from indicators.targets import TargetBook
 from provinces import access
 
 from .forms import FigureForm, ReasonForm, TaskReportForm
@@ -119,27 +119,6 @@ class Sheet:
         return counts
 
 
-def nearest_target(indicator, targets, province, year):
-    """The target a figure for ``year`` is heading to: the first deadline from ``year`` on, else the last one.
-
-    The province's own targets come before national ones (which never apply to a count),
-    and real targets before demo ones.
-    """
-    usable = [
-        t
-        for t in targets
-        if t.indicator_id == indicator.pk
-        and (t.province_id == province.pk or (t.province_id is None and national_targets_apply(indicator)))
-    ]
-    if not usable:
-        return None
-    ahead = [t for t in usable if t.deadline_year >= year]
-    pool = ahead or usable
-    deadline = min(t.deadline_year for t in pool) if ahead else max(t.deadline_year for t in pool)
-    same = [t for t in pool if t.deadline_year == deadline]
-    return min(same, key=lambda t: (t.province_id is None, t.is_demo))
-
-
 def load_sheet(user, province, year, data=None, lock=False):
     """Everything the entry page shows, with bound forms when ``data`` (a POST) is given."""
     can_enter = access.may(user, "enter", province)
@@ -153,7 +132,7 @@ def load_sheet(user, province, year, data=None, lock=False):
         measurements = measurements.select_for_update()
     by_key = {(m.indicator_id, m.year): m for m in measurements}
     merged_previous = _merged_previous(province, year, indicators)
-    targets = list(Target.objects.filter(Q(province=province) | Q(province__isnull=True)).select_related("directive"))
+    targets = TargetBook.load(places=[province])
 
     rows = []
     for indicator in indicators:
@@ -170,7 +149,7 @@ def load_sheet(user, province, year, data=None, lock=False):
         )
         rows.append(
             IndicatorRow(
-                indicator, measurement, previous, nearest_target(indicator, targets, province, year), form, editable
+                indicator, measurement, previous, targets.nearest(indicator, province, year), form, editable
             )
         )
 
@@ -216,17 +195,14 @@ def _plain(number):
 
 
 def _merged_previous(province, year, indicators):
-    """For a unit's first year after the merger, last year's figures of the units merged into it."""
+    """For a unit's first year after the merger, last year's figures of the units merged into it, rolled up."""
     if province.valid_to is not None or year - 1 >= province.valid_from.year:
         return {}
-    figures = list(Measurement.objects.filter(province__successor=province, year=year - 1))
-    predecessors = province.predecessors.count()
-    by_indicator = {}
-    for m in figures:
-        by_indicator.setdefault(m.indicator_id, []).append(m)
+    figures = list(Measurement.objects.filter(province__successor=province, year=year - 1).select_related("province"))
+    predecessors = {province.pk: province.predecessors.count()}
     result = {}
     for indicator in indicators:
-        merged = aggregate(indicator, by_indicator.get(indicator.pk, []), predecessors)
+        merged = roll_up(indicator, [m for m in figures if m.indicator_id == indicator.pk], predecessors)[province.pk]
         if merged.value is not None:
             result[indicator.pk] = merged
     return result

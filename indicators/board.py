@@ -6,12 +6,13 @@ needs in a fixed number of queries (provinces, targets, figures), then works in 
 
 Choices made here, pinned by tests/test_dashboard_status.py:
 
-- the "2015 target" is the latest target due 2011–2015, the "2020 target" the latest due 2016–2020;
-- a province's own target beats a national one, a real target beats a demo one; national targets
-  apply to a province only for shares and densities (a national count means nothing locally);
-- the plan starts at the target's baseline year, else at its directive's period start;
+- which target applies is ``indicators.targets.TargetBook``; the plan starts at the target's
+  baseline year, else at its directive's period start (``targets.plan_start``);
 - a figure added up from several units (the nation, or the units merged in 2025) feeds a status
-  only when every unit reported, so a missing unit does not read as a fall.
+  only when every unit reported, so a missing unit does not read as a fall. Such a figure, newer
+  than the one the status uses, is shown as provisional with its "n/m" (``Row.provisional``);
+- a row's ``latest`` figure and every ``Assessment`` of it are computed from the same usable
+  figures, so a page can never show a figure of one year beside a status of another.
 """
 
 from collections import Counter, defaultdict
@@ -19,17 +20,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from provinces.models import MERGER_DATE, Province
+from provinces.generations import Units, in_generation
+from provinces.models import Province
 
-from .aggregation import aggregate, roll_up
-from .models import Indicator, Measurement, Target
+from .aggregation import Aggregate, aggregate, roll_up
+from .models import Indicator, Measurement
 from .numbers import format_vn
-from .progress import Status, compute
+from .progress import Progress, Status, compute
+from .targets import WINDOWS, TargetBook, default_window, plan_start
 
-WINDOWS = {2015: (2011, 2015), 2020: (2016, 2020)}
 BEHIND = frozenset({Status.DETERIORATING, Status.OFF_TRACK, Status.NEEDS_ATTENTION})
 MISSED = "missed"
 # The statuses pages count, worst first; "missed" (off track once the deadline has passed) apart.
@@ -42,56 +43,6 @@ COUNT_KEYS = [
     (str(Status.ACHIEVED), Status.ACHIEVED.label),
     (str(Status.NOT_ENOUGH_DATA), Status.NOT_ENOUGH_DATA.label),
 ]
-
-
-class Units(models.TextChoices):
-    LEGACY = "legacy", _("63 tỉnh, thành phố (như đã báo cáo)")
-    CURRENT = "current", _("34 tỉnh, thành phố hiện nay (cộng gộp số liệu cũ)")
-
-
-def default_window(as_of):
-    """The first target still ahead of the year asked, else the last one."""
-    for window in WINDOWS:
-        if as_of is not None and as_of <= window:
-            return window
-    return max(WINDOWS)
-
-
-# --- targets -----------------------------------------------------------------------------------
-
-
-def national_targets_apply(indicator):
-    return indicator.unit != Indicator.Unit.COUNT
-
-
-def choose_target(targets, indicator, province, window):
-    """The target of ``indicator`` that applies to ``province`` (None: the nation) in ``window``.
-
-    ``targets`` may hold targets of any indicator and scope. Preference: the province's own real
-    target, its own demo target, a national real target, a national demo target; within one of
-    those, the latest deadline in the window (a target with no subject first, then the oldest).
-    """
-    first, last = WINDOWS[window]
-    candidates = [t for t in targets if t.indicator_id == indicator.pk and first <= t.deadline_year <= last]
-    if province is None:
-        tiers = [(None, False), (None, True)]
-    else:
-        tiers = [(province.pk, False), (province.pk, True)]
-        if national_targets_apply(indicator):
-            tiers += [(None, False), (None, True)]
-    for province_id, is_demo in tiers:
-        matches = [t for t in candidates if t.province_id == province_id and t.is_demo == is_demo]
-        if matches:
-            return max(matches, key=lambda t: (t.deadline_year, t.subject == "", -t.pk))
-    return None
-
-
-def plan_start(target):
-    if target.baseline_year is not None:
-        return target.baseline_year
-    if target.directive_id is not None:
-        return target.directive.period_start
-    return None
 
 
 def assess(indicator, values, target, as_of):
@@ -111,29 +62,12 @@ def assess(indicator, values, target, as_of):
     )
 
 
-class TargetBook:
-    """Targets indexed by indicator, so choosing one costs no query."""
-
-    def __init__(self, targets):
-        self._by_indicator = defaultdict(list)
-        for target in targets:
-            self._by_indicator[target.indicator_id].append(target)
-
-    def choose(self, indicator, province, window):
-        return choose_target(self._by_indicator.get(indicator.pk, ()), indicator, province, window)
-
-    def common(self, indicator, places, window):
-        """The one target shared by every place (a national one), or None when they differ."""
-        chosen = {self.choose(indicator, place, window) for place in places}
-        return chosen.pop() if len(chosen) == 1 else None
-
-
 # --- figures and rows --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One yearly figure of one place: as reported, or added up from several units."""
+    """One yearly figure of one place: as reported, or added up from several units (``aggregate``)."""
 
     year: int
     value: Decimal | None
@@ -141,17 +75,36 @@ class Figure:
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     is_demo: bool = False
-    reporting: int | None = None  # set on figures added up from several units
-    expected: int | None = None
-    reason: str = ""
+    aggregate: Aggregate | None = None  # set on figures added up from several units
+
+    @classmethod
+    def added_up(cls, year, result):
+        return cls(year, result.value, None, result.numerator, result.denominator, result.is_demo, result)
 
     @property
     def is_aggregate(self):
-        return self.expected is not None
+        return self.aggregate is not None
+
+    @property
+    def reporting(self):
+        return self.aggregate.reporting if self.aggregate else None
+
+    @property
+    def expected(self):
+        return self.aggregate.expected if self.aggregate else None
+
+    @property
+    def reason(self):
+        return self.aggregate.reason if self.aggregate else ""
+
+    @property
+    def coverage(self):
+        """"61/63" on a figure added up from several units, "" on a unit's own."""
+        return self.aggregate.coverage if self.aggregate else ""
 
     @property
     def complete(self):
-        return self.expected is None or self.reporting >= self.expected
+        return self.aggregate is None or self.aggregate.complete
 
     @property
     def usable(self):
@@ -159,31 +112,36 @@ class Figure:
         return self.value is not None and self.complete
 
 
-def _from_aggregate(result, year, inputs):
-    return Figure(
-        year=year,
-        value=result.value,
-        numerator=result.numerator,
-        denominator=result.denominator,
-        is_demo=any(f.is_demo for f in inputs),
-        reporting=result.reporting,
-        expected=result.expected,
-        reason=result.reason,
-    )
-
-
 @dataclass(frozen=True)
 class Assessment:
-    """The status of one indicator in one place against the target of one window."""
+    """One indicator in one place against the target of one window: what every page and export shows.
+
+    ``figure`` is the figure the status was computed from (its year is ``progress.latest_year``);
+    the headline, the badge, its tooltip, the Excel cell and the chart all read it from here.
+    """
 
     window: int
-    target: Target | None
-    progress: object  # progress.Progress
+    target: object  # Target | None
+    progress: Progress
+    figure: Figure | None
     is_demo: bool
+    newer: Figure | None = None  # a newer figure the status could not use yet (incomplete: n/m reporting)
 
     @property
     def status(self):
         return self.progress.status
+
+    @property
+    def year(self):
+        return self.figure.year if self.figure else None
+
+    @property
+    def key(self):
+        return status_key(self.progress)
+
+    @property
+    def text(self):
+        return status_text(self)
 
 
 @dataclass
@@ -194,6 +152,8 @@ class Row:
     place: Province | None
     series: dict  # year → Figure
     as_of: int | None
+    latest: Figure | None  # the latest figure a status may use, up to the year asked
+    provisional: Figure | None  # a newer figure, not complete enough to feed a status (n/m reporting)
     assessments: list = field(default_factory=list)  # one Assessment per window, in window order
     window: int | None = None  # the window the page is about
 
@@ -203,10 +163,9 @@ class Row:
         return self.series.get(self.as_of)
 
     @property
-    def latest(self):
-        """The latest figure with a value, up to the year asked."""
-        years = [y for y, f in self.series.items() if f.value is not None and (self.as_of is None or y <= self.as_of)]
-        return self.series[max(years)] if years else None
+    def newest(self):
+        """The newest figure with a value: the provisional one if there is one, else the latest."""
+        return self.provisional or self.latest
 
     @property
     def chosen(self):
@@ -220,11 +179,30 @@ class Row:
 
     @property
     def is_demo(self):
-        latest = self.latest
-        return bool((latest and latest.is_demo) or any(a.is_demo for a in self.assessments))
+        newest = self.newest
+        return bool((newest and newest.is_demo) or any(a.is_demo for a in self.assessments))
 
     def years(self, until=None):
         return sorted(y for y in self.series if until is None or y <= until)
+
+
+def make_row(indicator, place, series, as_of, targets, window=None):
+    """The Row of ``series`` ({year: Figure}) with one Assessment per window, all from the same figures."""
+    shown = {year: f for year, f in series.items() if as_of is None or year <= as_of}
+    usable = {year: f for year, f in shown.items() if f.usable}
+    latest = usable[max(usable)] if usable else None
+    newer = [f for year, f in shown.items() if f.value is not None and (latest is None or year > latest.year)]
+    provisional = max(newer, key=lambda f: f.year) if newer else None
+    values = {year: f.value for year, f in usable.items()}
+    assessments = []
+    for each in WINDOWS:
+        target = targets.applicable(indicator, place, each)
+        progress = assess(indicator, values, target, as_of)
+        figure = usable.get(progress.latest_year)
+        used = [f for f in (figure, usable.get(progress.baseline_year)) if f is not None]
+        is_demo = bool((target and target.is_demo) or any(f.is_demo for f in used))
+        assessments.append(Assessment(each, target, progress, figure, is_demo, provisional))
+    return Row(indicator, place, series, as_of, latest, provisional, assessments, window)
 
 
 def worst_first(rows, window):
@@ -266,12 +244,6 @@ def matches_status(row, wanted, window):
 # --- loading a page's data ---------------------------------------------------------------------
 
 
-def _in_generation(province, units):
-    if units == Units.CURRENT:
-        return province.valid_to is None
-    return province.valid_from < MERGER_DATE
-
-
 class Board:
     """Every figure and target a page needs, loaded once; rows are computed from it in Python.
 
@@ -285,7 +257,7 @@ class Board:
         self.places = list(places)
         self.provinces = {p.pk: p for p in provinces}
         self.region = region
-        self.targets = TargetBook(targets)
+        self.targets = targets if isinstance(targets, TargetBook) else TargetBook(targets)
         self._figures = defaultdict(dict)  # (indicator id, province id) → {year: Figure}
         self._by_year = defaultdict(lambda: defaultdict(list))  # indicator id → year → [Figure]
         for indicator_id, province_id, year, value, numerator, denominator, is_demo in figures:
@@ -316,15 +288,14 @@ class Board:
             ids |= {p.pk for p in provinces if p.successor_id in ids}
             figures = figures.filter(province_id__in=ids)
         else:
-            places = [p for p in provinces if _in_generation(p, units) and (not region or p.region == region)]
+            places = [p for p in provinces if in_generation(p, units) and (not region or p.region == region)]
             places.sort(key=lambda p: p.code)
-        targets = Target.objects.filter(indicator__in=indicators).select_related("directive")
         return cls(
             indicators,
             places,
             provinces=provinces,
             figures=list(figures.figures()),
-            targets=list(targets),
+            targets=TargetBook.load(indicators),
             as_of=as_of,
             window=window,
             region=region,
@@ -342,24 +313,17 @@ class Board:
 
     # series
 
-    def _predecessor_counts(self):
-        counts = Counter(p.successor_id for p in self.provinces.values() if p.successor_id)
-        return dict(counts)
-
     def _rolled_up(self, indicator):
         """{successor id: {year: Figure}}: the legacy units' figures added up into their successors."""
         if indicator.pk not in self._rolled:
-            counts = self._predecessor_counts()
+            counts = dict(Counter(p.successor_id for p in self.provinces.values() if p.successor_id))
             rolled = defaultdict(dict)
             for year, figures in self._by_year[indicator.pk].items():
                 legacy = [f for f in figures if f.province.successor_id]
                 if not legacy:
                     continue
-                groups = defaultdict(list)
-                for f in legacy:
-                    groups[f.province.successor_id].append(f)
                 for successor_id, result in roll_up(indicator, legacy, counts).items():
-                    rolled[successor_id][year] = _from_aggregate(result, year, groups.get(successor_id, []))
+                    rolled[successor_id][year] = Figure.added_up(year, result)
             self._rolled[indicator.pk] = rolled
         return self._rolled[indicator.pk]
 
@@ -398,27 +362,16 @@ class Board:
                 continue
             ids = {p.pk for p in units}
             figures = [f for f in self._by_year[indicator.pk].get(year, []) if f.province.pk in ids]
-            result[year] = _from_aggregate(aggregate(indicator, figures, len(units)), year, figures)
+            result[year] = Figure.added_up(year, aggregate(indicator, figures, len(units)))
         return result
 
     # rows
 
-    def _row(self, indicator, place, series):
-        values = {year: f.value for year, f in series.items() if f.usable}
-        assessments = []
-        for window in WINDOWS:
-            target = self.targets.choose(indicator, place, window)
-            progress = assess(indicator, values, target, self.as_of)
-            used = [series[y] for y in (progress.latest_year, progress.baseline_year) if y in series]
-            is_demo = bool((target and target.is_demo) or any(f.is_demo for f in used))
-            assessments.append(Assessment(window, target, progress, is_demo))
-        return Row(indicator, place, series, self.as_of, assessments, self.window)
-
     def row(self, indicator, place):
-        return self._row(indicator, place, self.series(indicator, place))
+        return make_row(indicator, place, self.series(indicator, place), self.as_of, self.targets, self.window)
 
     def national_row(self, indicator):
-        return self._row(indicator, None, self.national_series(indicator))
+        return make_row(indicator, None, self.national_series(indicator), self.as_of, self.targets, self.window)
 
     def rows(self, indicator):
         return [self.row(indicator, place) for place in self.places]
@@ -427,7 +380,7 @@ class Board:
     def has_demo(self):
         if any(f.is_demo for series in self._figures.values() for f in series.values()):
             return True
-        return any(t.is_demo for ts in self.targets._by_indicator.values() for t in ts)
+        return self.targets.has_demo()
 
 
 # --- what each page shows ----------------------------------------------------------------------
@@ -520,104 +473,9 @@ def ranking(rows):
     return with_value, without
 
 
-# --- chart data (handed to the page through json_script) ---------------------------------------
+# --- the status of one assessment as text ---------------------------------------------------
 
 
-def _num(value):
-    return float(value) if value is not None else None
-
-
-def _target_points(assessments):
-    points = []
-    for a in assessments:
-        if a.target is None:
-            continue
-        progress = a.progress
-        points.append(
-            {
-                "window": a.window,
-                "year": a.target.deadline_year,
-                "value": _num(a.target.value),
-                "baselineYear": progress.baseline_year,
-                "baseline": _num(progress.baseline),
-                "demo": a.target.is_demo,
-            }
-        )
-    return points
-
-
-def _chart_text():
-    return {"target": str(_("Chỉ tiêu")), "demo": str(_("minh họa"))}
-
-
-def _line(label, series, years, only_usable=False):
-    values = []
-    for year in years:
-        figure = series.get(year)
-        ok = figure is not None and figure.value is not None and (figure.usable or not only_usable)
-        values.append(_num(figure.value) if ok else None)
-    return {"label": label, "values": values}
-
-
-def series_chart(row, years):
-    """One place's line with its targets and the straight path from baseline to each target."""
-    return {
-        "years": years,
-        "lines": [_line(row.place.short_name if row.place else str(_("Cả nước")), row.series, years)],
-        "targets": _target_points(row.assessments),
-        "unit": row.indicator.unit,
-        "text": _chart_text(),
-    }
-
-
-def comparison_chart(rows, years, national=None):
-    """Several places' lines (and the national one); targets drawn when they are the same for all."""
-    lines = [_line(r.place.short_name, r.series, years) for r in rows]
-    if national is not None:
-        lines.append({**_line(str(_("Cả nước")), national.series, years, only_usable=True), "national": True})
-    if len(rows) == 1:
-        targets = _target_points(rows[0].assessments)
-    elif national is not None and national_targets_apply(national.indicator):
-        targets = _target_points(national.assessments)
-    else:
-        targets = []
-    unit = rows[0].indicator.unit if rows else (national.indicator.unit if national else "")
-    return {"years": years, "lines": lines, "targets": targets, "unit": unit, "text": _chart_text()}
-
-
-def year_table(rows, years):
-    """[(year, [the Figure of each row, or None])]: the table beside a line chart."""
-    return [(year, [row.series.get(year) for row in rows]) for year in years]
-
-
-def ranking_chart(ranked, window, common_target, year):
-    return {
-        "labels": [r.place.short_name for r in ranked],
-        "values": [_num(r.current.value) for r in ranked],
-        "demo": [r.current.is_demo for r in ranked],
-        "statuses": [status_key(r.assessment(window).progress) for r in ranked],
-        "statusLabels": [str(r.assessment(window).progress.label) for r in ranked],
-        "targets": [_num(r.assessment(window).target.value) if r.assessment(window).target else None for r in ranked],
-        "commonTarget": _num(common_target.value) if common_target else None,
-        "window": window,
-        "unit": ranked[0].indicator.unit if ranked else "",
-        "text": {**_chart_text(), "value": str(_("Giá trị năm %(year)s") % {"year": year})},
-    }
-
-
-def status_chart(summaries_, window):
-    return {
-        "labels": [s.indicator.name for s in summaries_],
-        "statuses": [
-            {"key": key, "label": str(label), "counts": [s.count_of(key) for s in summaries_]}
-            for key, label in COUNT_KEYS
-        ],
-        "window": window,
-        "axis": str(_("Số tỉnh, thành phố")),
-    }
-
-
-# Statuses whose pace means something to a reader (a negative pace only restates "deteriorating").
 HUNDRED = Decimal(100)
 PACED = {Status.ON_TRACK, Status.NEEDS_ATTENTION, Status.OFF_TRACK}
 

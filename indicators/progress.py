@@ -111,14 +111,15 @@ def compute(
     """
     known = {year: value for year, value in values.items() if value is not None and (as_of is None or year <= as_of)}
     base = {"target": target, "target_year": target_year}
+    if known:
+        # The latest value is known with or without a target: every page shows the year it is from.
+        y = max(known)
+        v = known[y]
+        base.update(latest=v, latest_year=y)
     if target is None or target_year is None:
         return Progress(Status.NOT_ENOUGH_DATA, reason=str(_("không có chỉ tiêu")), **base)
     if not known:
         return Progress(Status.NOT_ENOUGH_DATA, reason=str(_("chưa có số liệu")), **base)
-
-    y = max(known)
-    v = known[y]
-    base.update(latest=v, latest_year=y)
 
     if baseline is not None and baseline_year is not None:
         b, y0 = baseline, baseline_year

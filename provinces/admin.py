@@ -3,7 +3,7 @@ from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Province
+from .models import MERGER_DATE, Membership, Province
 
 
 class GenerationFilter(admin.SimpleListFilter):
@@ -12,8 +12,8 @@ class GenerationFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("legacy", _("63 đơn vị trước 01/07/2025")),
-            ("current", _("34 đơn vị từ 01/07/2025")),
+            ("legacy", _("63 đơn vị trước %(day)s") % {"day": f"{MERGER_DATE:%d/%m/%Y}"}),
+            ("current", _("34 đơn vị từ %(day)s") % {"day": f"{MERGER_DATE:%d/%m/%Y}"}),
         ]
 
     def queryset(self, request, queryset):

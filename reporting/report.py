@@ -25,7 +25,8 @@ from indicators import board as dashboard
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from indicators.numbers import format_vn
 from indicators.progress import Status
-from provinces.models import MERGER_DATE, Province
+from provinces.generations import units_reporting
+from provinces.models import Province
 
 from .excel import (
     BOLD,
@@ -183,7 +184,7 @@ def _summary_rows(board, rows, directives, sources):
         if latest is None:
             source = ""
         elif latest.is_aggregate:
-            source = _("Cộng gộp từ %(n)s/%(total)s đơn vị") % {"n": latest.reporting, "total": latest.expected}
+            source = _("Cộng gộp từ %(coverage)s đơn vị") % {"coverage": latest.coverage}
         else:
             source = sources.get((row.indicator.pk, latest.year), ("", ""))[0]
         result.append(
@@ -267,9 +268,8 @@ def _province_data(board, rows, sources):
             if year > board.as_of:
                 continue
             source, note = sources.get((row.indicator.pk, year), ("", ""))
-            reporting = ""
+            reporting = figure.coverage
             if figure.is_aggregate:
-                reporting = f"{figure.reporting}/{figure.expected}"
                 note = note or figure.reason or _("Cộng gộp số liệu các đơn vị cũ")
             data.append(
                 DataRow(
@@ -300,7 +300,7 @@ def _national_data(board, rows):
                     figure.value,
                     figure.numerator,
                     figure.denominator,
-                    f"{figure.reporting}/{figure.expected}",
+                    figure.coverage,
                     "",
                     figure.reason,
                     figure.is_demo,
@@ -319,7 +319,7 @@ def build_report(user, province, year):
         sources = {(i, y): (s, n) for i, y, s, n in own.values_list("indicator_id", "year", "source", "note")}
         pending = Measurement.objects.filter(province=province, year=year).exclude(status=WorkflowStatus.APPROVED)
     else:
-        units = dashboard.Units.CURRENT if year >= MERGER_DATE.year else dashboard.Units.LEGACY
+        units = units_reporting(year)
         board = dashboard.Board.load(indicators, units=units, as_of=year)
         rows = [board.national_row(indicator) for indicator in indicators]
         sources = {}

@@ -7,9 +7,11 @@ import pytest
 
 from directives.models import Directive
 from indicators import board as dashboard
-from indicators.board import Board, Units, choose_target, default_window
+from indicators.board import Board
 from indicators.models import Indicator, Measurement, Target, WorkflowStatus
 from indicators.progress import Status
+from indicators.targets import plan_start
+from provinces.generations import Units
 from tests.factories import make_directive, make_indicator, make_measurement, make_province, make_target
 
 SHARE = Indicator(pk=1, code="units-with-lan", unit=Indicator.Unit.PERCENT, aggregation="ratio")
@@ -32,88 +34,6 @@ def target(indicator, deadline, value, province=None, demo=False, subject="", **
     )
 
 
-# --- choosing the target -------------------------------------------------------------------------
-
-
-def test_the_provinces_own_target_is_preferred_over_the_national_one():
-    national = target(SHARE, 2015, 80)
-    own = target(SHARE, 2015, 90, province=PHU_THO)
-    assert choose_target([national, own], SHARE, PHU_THO, 2015) is own
-
-
-def test_a_national_target_applies_to_a_province_without_its_own_for_a_share():
-    national = target(SHARE, 2015, 80)
-    someone_elses = target(SHARE, 2015, 95, province=LAO_CAI)
-    assert choose_target([national, someone_elses], SHARE, PHU_THO, 2015) is national
-
-
-def test_a_national_target_is_ignored_for_a_count():
-    national = target(COUNT, 2015, 1_000_000)
-    assert choose_target([national], COUNT, PHU_THO, 2015) is None
-
-
-def test_the_nation_itself_uses_a_national_count_target():
-    national = target(COUNT, 2015, 1_000_000)
-    assert choose_target([national], COUNT, None, 2015) is national
-
-
-def test_a_real_target_beats_a_demo_one_in_the_same_scope():
-    demo = target(SHARE, 2015, 80, province=PHU_THO, demo=True)
-    real = target(SHARE, 2014, 85, province=PHU_THO)
-    assert choose_target([demo, real], SHARE, PHU_THO, 2015) is real
-
-
-def test_the_provinces_demo_target_beats_a_real_national_one():
-    own_demo = target(SHARE, 2015, 80, province=PHU_THO, demo=True)
-    national_real = target(SHARE, 2015, 70)
-    assert choose_target([own_demo, national_real], SHARE, PHU_THO, 2015) is own_demo
-
-
-def test_a_real_national_target_beats_a_demo_national_one():
-    demo = target(SHARE, 2020, 100, demo=True)
-    real = target(SHARE, 2020, 95)
-    assert choose_target([demo, real], SHARE, PHU_THO, 2020) is real
-
-
-@pytest.mark.parametrize(
-    ("deadline", "window"),
-    [(2011, 2015), (2013, 2015), (2015, 2015), (2016, 2020), (2018, 2020), (2020, 2020)],
-)
-def test_the_2015_target_is_due_2011_to_2015_and_the_2020_target_2016_to_2020(deadline, window):
-    due = target(SHARE, deadline, 80, province=PHU_THO)
-    other = 2020 if window == 2015 else 2015
-    assert choose_target([due], SHARE, PHU_THO, window) is due
-    assert choose_target([due], SHARE, PHU_THO, other) is None
-
-
-@pytest.mark.parametrize("deadline", [2010, 2021, 2025])
-def test_targets_due_outside_both_windows_are_neither(deadline):
-    due = target(SHARE, deadline, 80, province=PHU_THO)
-    assert choose_target([due], SHARE, PHU_THO, 2015) is None
-    assert choose_target([due], SHARE, PHU_THO, 2020) is None
-
-
-def test_the_latest_target_in_the_window_is_chosen():
-    early = target(SHARE, 2011, 100, province=PHU_THO)
-    late = target(SHARE, 2015, 80, province=PHU_THO)
-    assert choose_target([early, late], SHARE, PHU_THO, 2015) is late
-
-
-def test_a_target_for_no_particular_subject_is_chosen_over_one_for_a_subject():
-    departments = target(SHARE, 2015, 100, province=PHU_THO, subject="các sở, ban, ngành")
-    general = target(SHARE, 2015, 90, province=PHU_THO)
-    assert choose_target([departments, general], SHARE, PHU_THO, 2015) is general
-
-
-def test_another_indicators_target_never_applies():
-    assert choose_target([target(COUNT, 2015, 5, province=PHU_THO)], SHARE, PHU_THO, 2015) is None
-
-
-@pytest.mark.parametrize(("as_of", "window"), [(2012, 2015), (2015, 2015), (2016, 2020), (2024, 2020), (None, 2020)])
-def test_the_default_window_is_the_first_target_still_ahead(as_of, window):
-    assert default_window(as_of) == window
-
-
 # --- what progress.compute is given ----------------------------------------------------------------
 
 
@@ -122,7 +42,7 @@ def test_the_plan_starts_at_the_targets_baseline_year():
     t = target(SHARE, 2015, 80, province=PHU_THO, baseline_year=2010, directive=Directive(pk=3, period_start=2011))
     progress = dashboard.assess(SHARE, values, t, as_of=2013)
     assert (progress.baseline_year, progress.target_year, progress.latest_year) == (2010, 2015, 2013)
-    assert dashboard.plan_start(t) == 2010
+    assert plan_start(t) == 2010
 
 
 def test_without_a_baseline_year_the_plan_starts_with_the_directive():

@@ -1,0 +1,103 @@
+"""Chart data handed to the page through ``json_script``: built from the board's rows, never recomputed."""
+
+from django.utils.translation import gettext_lazy as _
+
+from indicators.board import COUNT_KEYS, status_key
+from indicators.targets import national_targets_apply
+
+
+def _num(value):
+    return float(value) if value is not None else None
+
+
+def _target_points(assessments):
+    points = []
+    for a in assessments:
+        if a.target is None:
+            continue
+        progress = a.progress
+        points.append(
+            {
+                "window": a.window,
+                "year": a.target.deadline_year,
+                "value": _num(a.target.value),
+                "baselineYear": progress.baseline_year,
+                "baseline": _num(progress.baseline),
+                "demo": a.target.is_demo,
+            }
+        )
+    return points
+
+
+def _chart_text():
+    return {"target": str(_("Chỉ tiêu")), "demo": str(_("minh họa"))}
+
+
+def _line(label, series, years, only_usable=False):
+    values = []
+    for year in years:
+        figure = series.get(year)
+        ok = figure is not None and figure.value is not None and (figure.usable or not only_usable)
+        values.append(_num(figure.value) if ok else None)
+    return {"label": label, "values": values}
+
+
+def series_chart(row, years):
+    """One place's line with its targets and the straight path from baseline to each target."""
+    return {
+        "years": years,
+        "lines": [_line(row.place.short_name if row.place else str(_("Cả nước")), row.series, years)],
+        "targets": _target_points(row.assessments),
+        "unit": row.indicator.unit,
+        "text": _chart_text(),
+    }
+
+
+def comparison_chart(rows, years, national=None):
+    """Several places' lines (and the national one); targets drawn when they are the same for all."""
+    lines = [_line(r.place.short_name, r.series, years) for r in rows]
+    if national is not None:
+        lines.append({**_line(str(_("Cả nước")), national.series, years, only_usable=True), "national": True})
+    if len(rows) == 1:
+        targets = _target_points(rows[0].assessments)
+    elif national is not None and national_targets_apply(national.indicator):
+        targets = _target_points(national.assessments)
+    else:
+        targets = []
+    unit = rows[0].indicator.unit if rows else (national.indicator.unit if national else "")
+    return {"years": years, "lines": lines, "targets": targets, "unit": unit, "text": _chart_text()}
+
+
+def year_table(rows, years):
+    """[(year, [the Figure of each row, or None])]: the table beside a line chart."""
+    return [(year, [row.series.get(year) for row in rows]) for year in years]
+
+
+def ranking_chart(ranked, window, common_target, year):
+    return {
+        "labels": [r.place.short_name for r in ranked],
+        "values": [_num(r.current.value) for r in ranked],
+        "demo": [r.current.is_demo for r in ranked],
+        "statuses": [status_key(r.assessment(window).progress) for r in ranked],
+        "statusLabels": [str(r.assessment(window).progress.label) for r in ranked],
+        "targets": [_num(r.assessment(window).target.value) if r.assessment(window).target else None for r in ranked],
+        "commonTarget": _num(common_target.value) if common_target else None,
+        "window": window,
+        "unit": ranked[0].indicator.unit if ranked else "",
+        "text": {**_chart_text(), "value": str(_("Giá trị năm %(year)s") % {"year": year})},
+    }
+
+
+def status_chart(summaries_, window):
+    return {
+        "labels": [s.indicator.name for s in summaries_],
+        "statuses": [
+            {"key": key, "label": str(label), "counts": [s.count_of(key) for s in summaries_]}
+            for key, label in COUNT_KEYS
+        ],
+        "window": window,
+        "axis": str(_("Số tỉnh, thành phố")),
+    }
+
+
+# Statuses whose pace means something to a reader (a negative pace only restates "deteriorating").

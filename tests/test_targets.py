@@ -1,0 +1,161 @@
+"""indicators.targets: which target applies to a status, and which one a figure is heading to."""
+
+from decimal import Decimal as D
+from types import SimpleNamespace
+
+import pytest
+
+from indicators.models import Indicator, Target
+from indicators.targets import TargetBook, default_window
+
+SHARE = Indicator(pk=1, code="units-with-lan", unit=Indicator.Unit.PERCENT, aggregation="ratio")
+COUNT = Indicator(pk=2, code="computers", unit=Indicator.Unit.COUNT, aggregation="sum")
+PHU_THO = SimpleNamespace(pk=25)
+LAO_CAI = SimpleNamespace(pk=10)
+_ids = iter(range(1, 10_000))
+
+
+def target(indicator, deadline, value, province=None, demo=False, subject="", **extra):
+    return Target(
+        pk=next(_ids),
+        indicator_id=indicator.pk,
+        province_id=province.pk if province else None,
+        deadline_year=deadline,
+        value=D(value),
+        is_demo=demo,
+        subject=subject,
+        **extra,
+    )
+
+
+def choose_target(targets, indicator, place, window):
+    return TargetBook(targets).applicable(indicator, place, window)
+
+
+def nearest(targets, indicator, place, year):
+    return TargetBook(targets).nearest(indicator, place, year)
+
+
+def test_the_provinces_own_target_is_preferred_over_the_national_one():
+    national = target(SHARE, 2015, 80)
+    own = target(SHARE, 2015, 90, province=PHU_THO)
+    assert choose_target([national, own], SHARE, PHU_THO, 2015) is own
+
+
+def test_a_national_target_applies_to_a_province_without_its_own_for_a_share():
+    national = target(SHARE, 2015, 80)
+    someone_elses = target(SHARE, 2015, 95, province=LAO_CAI)
+    assert choose_target([national, someone_elses], SHARE, PHU_THO, 2015) is national
+
+
+def test_a_national_target_is_ignored_for_a_count():
+    national = target(COUNT, 2015, 1_000_000)
+    assert choose_target([national], COUNT, PHU_THO, 2015) is None
+
+
+def test_the_nation_itself_uses_a_national_count_target():
+    national = target(COUNT, 2015, 1_000_000)
+    assert choose_target([national], COUNT, None, 2015) is national
+
+
+def test_a_real_target_beats_a_demo_one_in_the_same_scope():
+    demo = target(SHARE, 2015, 80, province=PHU_THO, demo=True)
+    real = target(SHARE, 2014, 85, province=PHU_THO)
+    assert choose_target([demo, real], SHARE, PHU_THO, 2015) is real
+
+
+def test_the_provinces_demo_target_beats_a_real_national_one():
+    own_demo = target(SHARE, 2015, 80, province=PHU_THO, demo=True)
+    national_real = target(SHARE, 2015, 70)
+    assert choose_target([own_demo, national_real], SHARE, PHU_THO, 2015) is own_demo
+
+
+def test_a_real_national_target_beats_a_demo_national_one():
+    demo = target(SHARE, 2020, 100, demo=True)
+    real = target(SHARE, 2020, 95)
+    assert choose_target([demo, real], SHARE, PHU_THO, 2020) is real
+
+
+@pytest.mark.parametrize(
+    ("deadline", "window"),
+    [(2011, 2015), (2013, 2015), (2015, 2015), (2016, 2020), (2018, 2020), (2020, 2020)],
+)
+def test_the_2015_target_is_due_2011_to_2015_and_the_2020_target_2016_to_2020(deadline, window):
+    due = target(SHARE, deadline, 80, province=PHU_THO)
+    other = 2020 if window == 2015 else 2015
+    assert choose_target([due], SHARE, PHU_THO, window) is due
+    assert choose_target([due], SHARE, PHU_THO, other) is None
+
+
+@pytest.mark.parametrize("deadline", [2010, 2021, 2025])
+def test_targets_due_outside_both_windows_are_neither(deadline):
+    due = target(SHARE, deadline, 80, province=PHU_THO)
+    assert choose_target([due], SHARE, PHU_THO, 2015) is None
+    assert choose_target([due], SHARE, PHU_THO, 2020) is None
+
+
+def test_the_latest_target_in_the_window_is_chosen():
+    early = target(SHARE, 2011, 100, province=PHU_THO)
+    late = target(SHARE, 2015, 80, province=PHU_THO)
+    assert choose_target([early, late], SHARE, PHU_THO, 2015) is late
+
+
+def test_a_target_for_no_particular_subject_is_chosen_over_one_for_a_subject():
+    departments = target(SHARE, 2015, 100, province=PHU_THO, subject="các sở, ban, ngành")
+    general = target(SHARE, 2015, 90, province=PHU_THO)
+    assert choose_target([departments, general], SHARE, PHU_THO, 2015) is general
+
+
+def test_another_indicators_target_never_applies():
+    assert choose_target([target(COUNT, 2015, 5, province=PHU_THO)], SHARE, PHU_THO, 2015) is None
+
+
+# --- the target a figure is heading to ------------------------------------------------------------
+
+
+def test_the_nearest_target_is_the_first_deadline_from_the_year_on():
+    early, late = target(SHARE, 2015, 60, province=PHU_THO), target(SHARE, 2020, 90, province=PHU_THO)
+    assert nearest([late, early], SHARE, PHU_THO, 2012) is early
+    assert nearest([late, early], SHARE, PHU_THO, 2015) is early
+    assert nearest([late, early], SHARE, PHU_THO, 2016) is late
+
+
+def test_past_every_deadline_the_nearest_target_is_the_last_one():
+    early, late = target(SHARE, 2015, 60, province=PHU_THO), target(SHARE, 2020, 90, province=PHU_THO)
+    assert nearest([early, late], SHARE, PHU_THO, 2024) is late
+
+
+def test_an_earlier_national_deadline_is_nearer_than_the_provinces_later_one():
+    national = target(SHARE, 2015, 80)
+    own = target(SHARE, 2020, 90, province=PHU_THO)
+    assert nearest([own, national], SHARE, PHU_THO, 2013) is national
+
+
+def test_on_the_same_deadline_the_nearest_target_is_chosen_as_the_applicable_one():
+    """Ties are broken by the same preference: own real, own demo, national real, national demo."""
+    national_real = target(SHARE, 2015, 80)
+    own_demo = target(SHARE, 2015, 85, province=PHU_THO, demo=True)
+    own_real = target(SHARE, 2015, 90, province=PHU_THO)
+    targets = [national_real, own_demo, own_real]
+    assert nearest(targets, SHARE, PHU_THO, 2013) is own_real
+    assert nearest(targets, SHARE, PHU_THO, 2013) is choose_target(targets, SHARE, PHU_THO, 2015)
+    assert nearest([national_real, own_demo], SHARE, PHU_THO, 2013) is own_demo
+
+
+def test_on_the_same_deadline_and_scope_no_subject_then_the_oldest_wins():
+    departments = target(SHARE, 2015, 95, province=PHU_THO, subject="sở, ban, ngành")
+    first = target(SHARE, 2015, 80, province=PHU_THO)
+    second = target(SHARE, 2015, 85, province=PHU_THO)
+    assert nearest([departments, second, first], SHARE, PHU_THO, 2013) is first
+    assert choose_target([departments, second, first], SHARE, PHU_THO, 2015) is first
+
+
+def test_no_nearest_target_from_another_province_or_a_national_count():
+    assert nearest([target(SHARE, 2015, 80, province=LAO_CAI)], SHARE, PHU_THO, 2013) is None
+    assert nearest([target(COUNT, 2015, 500)], COUNT, PHU_THO, 2013) is None
+    assert nearest([target(COUNT, 2015, 500)], COUNT, None, 2013) is not None
+
+
+@pytest.mark.parametrize(("as_of", "window"), [(2012, 2015), (2015, 2015), (2016, 2020), (2024, 2020), (None, 2020)])
+def test_the_default_window_is_the_first_target_still_ahead(as_of, window):
+    assert default_window(as_of) == window
