@@ -4,7 +4,7 @@ Each view parses its filters, asks ``indicators.dashboard`` for the rows and ren
 the number of queries does not depend on how many provinces, indicators or years there are.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
@@ -188,10 +188,7 @@ def province_detail(request, slug):
 
     predecessors = [p for p in board.provinces.values() if p.successor_id == province.pk]
     own = {province.pk} | {p.pk for p in predecessors}
-    target_directives = {a.target.directive_id for r in rows for a in r.assessments if a.target}
-    directives = directives_with_tasks(
-        Directive.objects.filter(Q(province__in=own) | Q(province__isnull=True) | Q(pk__in=target_directives))
-    )
+    directives = directives_with_tasks(Directive.objects.applicable_to(province, board.as_of))
     if params.directive:
         directives = directives.filter(pk=params.directive.pk)
     directives = list(directives)

@@ -56,6 +56,11 @@ class IndicatorRow:
         return self.indicator.code
 
     @property
+    def selectable(self):
+        """Whether the approver's tick box is shown: there is something to approve, return or reopen."""
+        return workflow.approver_can_act(self.measurement)
+
+    @property
     def previous_value(self):
         return getattr(self.previous, "value", None)
 
@@ -79,6 +84,10 @@ class TaskRow:
     @property
     def measurement(self):  # the shared templates call the figure of any row "measurement"
         return self.report
+
+    @property
+    def selectable(self):
+        return workflow.approver_can_act(self.report)
 
 
 @dataclass
@@ -148,9 +157,7 @@ def load_sheet(user, province, year, data=None, lock=False):
             initial=_figure_initial(measurement),
         )
         rows.append(
-            IndicatorRow(
-                indicator, measurement, previous, targets.nearest(indicator, province, year), form, editable
-            )
+            IndicatorRow(indicator, measurement, previous, targets.nearest(indicator, province, year), form, editable)
         )
 
     qualitative = qualitative_tasks(province, year)

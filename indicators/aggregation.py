@@ -34,7 +34,7 @@ class Aggregate:
 
     @property
     def coverage(self):
-        """"61/63": how many units reported, the one way pages, exports and reports write it."""
+        """ "61/63": how many units reported, the one way pages, exports and reports write it."""
         return f"{self.reporting}/{self.expected}"
 
 

@@ -99,7 +99,7 @@ class Figure:
 
     @property
     def coverage(self):
-        """"61/63" on a figure added up from several units, "" on a unit's own."""
+        """ "61/63" on a figure added up from several units, "" on a unit's own."""
         return self.aggregate.coverage if self.aggregate else ""
 
     @property

@@ -33,6 +33,14 @@ class Conflict(Exception):
         self.current = current
 
 
+# What an approver can act on: approve or return a submitted figure, reopen an approved one.
+AWAITS_APPROVER = {WorkflowStatus.SUBMITTED, WorkflowStatus.APPROVED}
+
+
+def approver_can_act(figure):
+    return figure is not None and figure.pk is not None and figure.status in AWAITS_APPROVER
+
+
 def is_editable(figure):
     return figure is None or figure.pk is None or figure.status in EDITABLE
 
