@@ -111,28 +111,10 @@ class MeasurementAdminForm(forms.ModelForm):
         if "value" in self.errors or "numerator" in self.errors or "denominator" in self.errors:
             return cleaned
 
-        checked = check_figure(indicator, value, numerator, denominator)
-        errors = dict(checked.errors)
-        if numerator is not None and denominator is not None and numerator > denominator:
-            errors.pop("numerator", None)
-            errors["value"] = _("Tử số (%(n)s) lớn hơn mẫu số (%(d)s): tỷ lệ không thể vượt 100%%.") % {
-                "n": numerator,
-                "d": denominator,
-            }
-        if "value" not in errors and value is not None:
-            # check_figure judges the value computed from numerator and denominator; the typed one must
-            # also keep the rules the database holds.
-            if value < 0:
-                errors["value"] = _("Giá trị không được âm.")
-            elif indicator.is_capped_at_100 and value > 100:
-                errors["value"] = _("Tỷ lệ phần trăm phải nằm trong khoảng 0–100 (đã nhập %(value)s).") % {
-                    "value": value
-                }
-        if not errors and numerator is not None and denominator is not None and checked.value != value:
-            errors["value"] = _("Giá trị %(value)s không khớp với tử số và mẫu số (tính ra %(computed)s).") % {
-                "value": value,
-                "computed": checked.value,
-            }
+        # The same rules as the entry sheet and the import; here the value is typed beside its
+        # numerator and denominator, so it must also agree with them.
+        checked = check_figure(indicator, value, numerator, denominator, value_typed=True)
+        errors = checked.errors
         for name, message in errors.items():
             self.add_error(name, message)
         return cleaned

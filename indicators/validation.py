@@ -50,9 +50,19 @@ def _number(raw, name, checked):
 
 
 def check_figure(
-    indicator, raw_value=None, raw_numerator=None, raw_denominator=None, previous=None, confirm_jump=False
+    indicator,
+    raw_value=None,
+    raw_numerator=None,
+    raw_denominator=None,
+    previous=None,
+    confirm_jump=False,
+    value_typed=False,
 ):
-    """Check one figure for ``indicator``; ``previous`` is last year's value, if any."""
+    """Check one figure for ``indicator``; ``previous`` is last year's value, if any.
+
+    A ratio's value is computed from its numerator and denominator. With ``value_typed`` (the
+    admin, where the value is typed beside them) a typed value must also agree with them.
+    """
     checked = Checked()
     value = _number(raw_value, "value", checked)
     numerator = _number(raw_numerator, "numerator", checked)
@@ -78,6 +88,12 @@ def check_figure(
             }
             return checked
         computed = (HUNDRED * numerator / denominator).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if value_typed and value is not None and value != computed:
+            checked.errors["value"] = _("Giá trị %(value)s không khớp với tử số và mẫu số (tính ra %(computed)s).") % {
+                "value": format_vn(value),
+                "computed": format_vn(computed),
+            }
+            return checked
         value = computed
     elif numerator is not None or denominator is not None:
         checked.errors["value"] = _("Chỉ số này không có tử số và mẫu số.")

@@ -181,12 +181,12 @@ def test_admin_explains_a_percentage_above_100_next_to_the_value(admin_client, p
 
 
 @pytest.mark.django_db
-def test_admin_explains_a_numerator_above_the_denominator_next_to_the_value(admin_client, percent, province):
+def test_admin_explains_a_numerator_above_the_denominator_next_to_the_numerator(admin_client, percent, province):
     data = measurement_form(percent, province, numerator="12", denominator="10")
     response = admin_client.post(reverse("admin:indicators_measurement_add"), data)
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert "mẫu số" in str(form.errors["value"])
+    assert "mẫu số" in str(form.errors["numerator"])
     assert not form.non_field_errors()
 
 
@@ -195,7 +195,7 @@ def test_admin_explains_a_value_that_disagrees_with_its_numerator_and_denominato
     data = measurement_form(percent, province, value="30", numerator="50", denominator="100")
     response = admin_client.post(reverse("admin:indicators_measurement_add"), data)
     assert response.status_code == 200
-    assert "50.00" in str(response.context["adminform"].form.errors["value"])
+    assert "tính ra 50" in str(response.context["adminform"].form.errors["value"])
 
 
 @pytest.mark.django_db
