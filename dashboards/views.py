@@ -12,9 +12,10 @@ from directives.models import Directive, Task
 from indicators import board as dashboard
 from indicators.models import Indicator, TaskReport, WorkflowStatus
 from indicators.targets import WINDOWS
+from provinces import access
 from provinces.access import dashboard_view
 from provinces.generations import Units, legacy_units_cannot_show
-from provinces.models import Membership, Province
+from provinces.models import Province
 
 from . import charts
 from . import exports as excel_views
@@ -49,11 +50,7 @@ def parse_filters(request, fields, queryset=None, defaults=None, relabel=None):
 
 
 def home_province(request, current=False):
-    """The province the user holds a role in, of the generation shown (a leader's pages open on it)."""
-    if not request.user.is_authenticated:
-        return None
-    memberships = Membership.objects.filter(user=request.user).select_related("province")
-    return next((m.province for m in memberships if m.province.is_current == current), None)
+    return access.home_province(request.user, current)
 
 
 def _wants_current(request):

@@ -17,7 +17,6 @@ from indicators import years as reporting_years
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from provinces import access
 from provinces.access import province_for
-from provinces.models import Membership, Province
 from reporting.excel import xlsx_response
 
 from . import importer, sheets, template
@@ -46,28 +45,18 @@ def outcome_message(outcome):
 @login_required
 def landing(request):
     """After login each user lands on what they work on."""
-    user = request.user
-    if user.is_superuser:
-        return redirect("home")
-    memberships = list(user.memberships.select_related("province").order_by("-province__valid_from"))
-    workers = [m for m in memberships if m.role in (Membership.Role.EDITOR, Membership.Role.APPROVER)]
-    if workers:
-        return redirect("entry-overview", slug=workers[0].province.slug)
-    if memberships:
-        legacy = [m for m in memberships if m.province.valid_to]
-        target = (legacy or memberships)[0].province
-        return redirect("province-detail", slug=target.slug)
+    where, province = access.landing_place(request.user)
+    if where == "entry":
+        return redirect("entry-overview", slug=province.slug)
+    if where == "dashboard":
+        return redirect("province-detail", slug=province.slug)
     return redirect("home")
 
 
 @login_required
 def entry_home(request):
     """The provinces this user may enter or approve figures for."""
-    if request.user.is_superuser:
-        provinces = Province.objects.all()
-    else:
-        provinces = Province.objects.filter(memberships__user=request.user).distinct()
-    return render(request, "entry/home.html", {"provinces": provinces})
+    return render(request, "entry/home.html", {"provinces": access.provinces_of(request.user)})
 
 
 @login_required

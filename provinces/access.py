@@ -75,6 +75,42 @@ def province_for(user, slug, action="view"):
     return province
 
 
+def provinces_of(user):
+    """The provinces whose data pages ``user`` may open: every one for a central admin, else those with a role."""
+    from .models import Province
+
+    if is_central_admin(user):
+        return Province.objects.all()
+    if not (user.is_authenticated and user.is_active):
+        return Province.objects.none()
+    return Province.objects.filter(memberships__user=user).distinct()
+
+
+def home_province(user, current=False):
+    """The province ``user`` holds a role in, of the generation asked (a leader's pages open on it)."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    memberships = user.memberships.select_related("province")
+    return next((m.province for m in memberships if m.province.is_current == current), None)
+
+
+def landing_place(user):
+    """Where ``user`` starts after login: ("entry", province) for those who enter or approve figures,
+    ("dashboard", province) for a province's viewers (its pre-merger unit first), else ("home", None)."""
+    from .models import Membership
+
+    if is_central_admin(user) or not user.is_authenticated:
+        return ("home", None)
+    memberships = list(user.memberships.select_related("province").order_by("-province__valid_from"))
+    workers = [m for m in memberships if m.role in (Membership.Role.EDITOR, Membership.Role.APPROVER)]
+    if workers:
+        return ("entry", workers[0].province)
+    if memberships:
+        legacy = [m for m in memberships if m.province.valid_to]
+        return ("dashboard", (legacy or memberships)[0].province)
+    return ("home", None)
+
+
 def dashboards_are_public():
     return settings.PUBLIC_DASHBOARDS
 
