@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
-from indicators.board import COUNT_KEYS, WINDOWS, status_text
+from indicators.board import WINDOWS
+from indicators.progress import COUNT_KEYS, status_text
 from reporting.excel import COUNT, YEAR, Column, Table, demo_column, number_format_for
 
 # --- the dashboard tables, exported as the page shows them ---------------------------------------

@@ -26,22 +26,9 @@ from provinces.models import MERGER_DATE, Province
 
 from .aggregation import aggregate, roll_up
 from .models import Indicator, Measurement, Target
-from .numbers import format_vn
-from .progress import Status, compute
+from .progress import COUNT_KEYS, compute, matches, status_key, tally
 
 WINDOWS = {2015: (2011, 2015), 2020: (2016, 2020)}
-BEHIND = frozenset({Status.DETERIORATING, Status.OFF_TRACK, Status.NEEDS_ATTENTION})
-MISSED = "missed"
-# The statuses pages count, worst first; "missed" (off track once the deadline has passed) apart.
-COUNT_KEYS = [
-    (str(Status.DETERIORATING), Status.DETERIORATING.label),
-    (MISSED, _("Không đạt (quá hạn)")),
-    (str(Status.OFF_TRACK), Status.OFF_TRACK.label),
-    (str(Status.NEEDS_ATTENTION), Status.NEEDS_ATTENTION.label),
-    (str(Status.ON_TRACK), Status.ON_TRACK.label),
-    (str(Status.ACHIEVED), Status.ACHIEVED.label),
-    (str(Status.NOT_ENOUGH_DATA), Status.NOT_ENOUGH_DATA.label),
-]
 
 
 class Units(models.TextChoices):
@@ -235,32 +222,14 @@ def worst_first(rows, window):
     return sorted(rows, key=key)
 
 
-def status_key(progress):
-    """The status as pages count it: off track past the deadline is counted apart, as "missed"."""
-    return MISSED if progress.missed else str(progress.status)
-
-
-@dataclass(frozen=True)
-class Tally:
-    key: str
-    label: str
-    count: int
-
-
 def status_counts(rows, window):
-    """[Tally] worst first, every status listed (with 0 when no row has it)."""
-    counts = Counter(status_key(row.assessment(window).progress) for row in rows)
-    return [Tally(key, label, counts.get(key, 0)) for key, label in COUNT_KEYS]
+    """``progress.tally`` of the rows' statuses against the target of ``window``."""
+    return tally(row.assessment(window).progress for row in rows)
 
 
 def matches_status(row, wanted, window):
-    """``wanted`` is a status key, "behind" (anything short of the target but not unknown), or empty."""
-    if not wanted:
-        return True
-    progress = row.assessment(window).progress
-    if wanted == "behind":
-        return progress.status in BEHIND
-    return status_key(progress) == wanted
+    """``progress.matches``: ``wanted`` is a status key, "behind", or empty."""
+    return matches(row.assessment(window).progress, wanted)
 
 
 # --- loading a page's data ---------------------------------------------------------------------
@@ -615,23 +584,3 @@ def status_chart(summaries_, window):
         "window": window,
         "axis": str(_("Số tỉnh, thành phố")),
     }
-
-
-# Statuses whose pace means something to a reader (a negative pace only restates "deteriorating").
-HUNDRED = Decimal(100)
-PACED = {Status.ON_TRACK, Status.NEEDS_ATTENTION, Status.OFF_TRACK}
-
-
-def status_text(assessment):
-    """The status with the numbers behind it, for a cell that has no hover."""
-    if assessment is None:
-        return ""
-    progress = assessment.progress
-    parts = [str(progress.label)]
-    if assessment.target is not None and assessment.target.deadline_year != assessment.window:
-        parts.append(_("hạn %(year)s") % {"year": assessment.target.deadline_year})
-    if progress.pace is not None and progress.status in PACED:
-        parts.append(_("tốc độ %(pace)s%% yêu cầu") % {"pace": format_vn((progress.pace * HUNDRED).quantize(1))})
-    elif progress.reason:
-        parts.append(progress.reason)
-    return " · ".join(parts)
