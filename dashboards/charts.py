@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from indicators.board import COUNT_KEYS, status_key
+from indicators.progress import COUNT_KEYS, status_key
 from indicators.targets import national_targets_apply
 
 

@@ -14,13 +14,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive
-from indicators.board import COUNT_KEYS
 from indicators.models import Indicator, Measurement
+from indicators.progress import FILTER_CHOICES
 from indicators.targets import WINDOWS
 from provinces.generations import Units
 from provinces.models import Province
 
-STATUS_CHOICES = [("behind", _("Chưa đạt: cần chú ý, chậm, quá hạn hoặc đi xuống")), *COUNT_KEYS]
+STATUS_CHOICES = FILTER_CHOICES
 # Formatted when shown, not at import: "_() % ..." here would freeze the label in Vietnamese.
 _window_label = lazy(lambda window: gettext("Chỉ tiêu %(year)s") % {"year": window}, str)
 WINDOW_CHOICES = [(window, _window_label(window)) for window in WINDOWS]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
-from indicators.board import COUNT_KEYS, status_text
+from indicators.progress import COUNT_KEYS, status_text
 from indicators.targets import WINDOWS
 from reporting.excel import COUNT, YEAR, Column, Table, demo_column, number_format_for
 

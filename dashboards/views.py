@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive, Task
 from indicators import board as dashboard
+from indicators import progress
 from indicators.models import Indicator, TaskReport, WorkflowStatus
 from indicators.targets import WINDOWS
 from provinces import access
@@ -135,7 +136,7 @@ def province_list(request):
         filters,
         board,
         places=places,
-        count_keys=dashboard.COUNT_KEYS,
+        count_keys=progress.COUNT_KEYS,
     )
 
 

@@ -20,29 +20,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.utils.translation import gettext_lazy as _
-
 from provinces.generations import Units, in_generation
 from provinces.models import Province
 
 from .aggregation import Aggregate, aggregate, roll_up
 from .models import Indicator, Measurement
-from .numbers import format_vn
-from .progress import Progress, Status, compute
+from .progress import Progress, compute, matches, status_key, status_text, tally
 from .targets import WINDOWS, TargetBook, default_window, plan_start
-
-BEHIND = frozenset({Status.DETERIORATING, Status.OFF_TRACK, Status.NEEDS_ATTENTION})
-MISSED = "missed"
-# The statuses pages count, worst first; "missed" (off track once the deadline has passed) apart.
-COUNT_KEYS = [
-    (str(Status.DETERIORATING), Status.DETERIORATING.label),
-    (MISSED, _("Không đạt (quá hạn)")),
-    (str(Status.OFF_TRACK), Status.OFF_TRACK.label),
-    (str(Status.NEEDS_ATTENTION), Status.NEEDS_ATTENTION.label),
-    (str(Status.ON_TRACK), Status.ON_TRACK.label),
-    (str(Status.ACHIEVED), Status.ACHIEVED.label),
-    (str(Status.NOT_ENOUGH_DATA), Status.NOT_ENOUGH_DATA.label),
-]
 
 
 def assess(indicator, values, target, as_of):
@@ -213,32 +197,14 @@ def worst_first(rows, window):
     return sorted(rows, key=key)
 
 
-def status_key(progress):
-    """The status as pages count it: off track past the deadline is counted apart, as "missed"."""
-    return MISSED if progress.missed else str(progress.status)
-
-
-@dataclass(frozen=True)
-class Tally:
-    key: str
-    label: str
-    count: int
-
-
 def status_counts(rows, window):
-    """[Tally] worst first, every status listed (with 0 when no row has it)."""
-    counts = Counter(status_key(row.assessment(window).progress) for row in rows)
-    return [Tally(key, label, counts.get(key, 0)) for key, label in COUNT_KEYS]
+    """``progress.tally`` of the rows' statuses against the target of ``window``."""
+    return tally(row.assessment(window).progress for row in rows)
 
 
 def matches_status(row, wanted, window):
-    """``wanted`` is a status key, "behind" (anything short of the target but not unknown), or empty."""
-    if not wanted:
-        return True
-    progress = row.assessment(window).progress
-    if wanted == "behind":
-        return progress.status in BEHIND
-    return status_key(progress) == wanted
+    """``progress.matches``: ``wanted`` is a status key, "behind", or empty."""
+    return matches(row.assessment(window).progress, wanted)
 
 
 # --- loading a page's data ---------------------------------------------------------------------
@@ -471,25 +437,3 @@ def ranking(rows):
         reverse = False
     with_value.sort(key=lambda r: r.current.value, reverse=reverse)
     return with_value, without
-
-
-# --- the status of one assessment as text ---------------------------------------------------
-
-
-HUNDRED = Decimal(100)
-PACED = {Status.ON_TRACK, Status.NEEDS_ATTENTION, Status.OFF_TRACK}
-
-
-def status_text(assessment):
-    """The status with the numbers behind it, for a cell that has no hover."""
-    if assessment is None:
-        return ""
-    progress = assessment.progress
-    parts = [str(progress.label)]
-    if assessment.target is not None and assessment.target.deadline_year != assessment.window:
-        parts.append(_("hạn %(year)s") % {"year": assessment.target.deadline_year})
-    if progress.pace is not None and progress.status in PACED:
-        parts.append(_("tốc độ %(pace)s%% yêu cầu") % {"pace": format_vn((progress.pace * HUNDRED).quantize(1))})
-    elif progress.reason:
-        parts.append(progress.reason)
-    return " · ".join(parts)

@@ -11,17 +11,26 @@ due in ``yT`` and the latest value ``v`` in year ``y``::
 together. Direction matters for "achieved" and for a target already met at baseline.
 The thresholds (0.95 / 0.6) follow Open SDG's target method.
 
+Everything a reader sees of a status lives here too, so no page, export or chart restates it:
+the keys pages count (the six statuses plus "missed"), their labels and order, the "behind" set,
+the legend (its rules written from the threshold constants) and how a pace is written.
+
 Choices where the definition leaves room, pinned by tests:
 - a value that meets the target is *achieved* even without a baseline;
 - *deteriorating* (p < 0) wins over *missed*: getting worse is the stronger signal;
 - a target already met at baseline that is no longer met counts as deteriorating.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .numbers import format_vn
 
 ON_TRACK_PACE = Decimal("0.95")
 ATTENTION_PACE = Decimal("0.6")
@@ -49,15 +58,32 @@ STATUS_LABELS = {
     Status.NOT_ENOUGH_DATA: _("Chưa đủ dữ liệu"),
 }
 
-# Worst first: the order used to sort rows "where are we behind".
-SEVERITY = [
-    Status.DETERIORATING,
-    Status.OFF_TRACK,
-    Status.NEEDS_ATTENTION,
-    Status.ON_TRACK,
-    Status.ACHIEVED,
-    Status.NOT_ENOUGH_DATA,
+# Off track once the deadline has passed: a status of its own on every page, counted apart.
+MISSED = "missed"
+MISSED_LABEL = _("Không đạt (quá hạn)")
+
+# The keys pages count, filter on and colour, worst first (the order of every count, legend and chart).
+KEYS = [
+    str(Status.DETERIORATING),
+    MISSED,
+    str(Status.OFF_TRACK),
+    str(Status.NEEDS_ATTENTION),
+    str(Status.ON_TRACK),
+    str(Status.ACHIEVED),
+    str(Status.NOT_ENOUGH_DATA),
 ]
+KEY_LABELS = {**{str(status): label for status, label in STATUS_LABELS.items()}, MISSED: MISSED_LABEL}
+# [(key, label)] worst first: choices for a filter, headers for a table of counts.
+COUNT_KEYS = [(key, KEY_LABELS[key]) for key in KEYS]
+
+# Worst first, the order used to sort rows "where are we behind" ("missed" sorts with off track).
+SEVERITY = [Status(key) for key in KEYS if key != MISSED]
+
+# Short of the target but not unknown; "behind" is also a filter value meaning any of these.
+BEHIND = frozenset({str(Status.DETERIORATING), MISSED, str(Status.OFF_TRACK), str(Status.NEEDS_ATTENTION)})
+BEHIND_KEY = "behind"
+# Statuses whose pace means something to a reader (a negative pace only restates "deteriorating").
+PACED = frozenset({Status.ON_TRACK, Status.NEEDS_ATTENTION, Status.OFF_TRACK})
 
 
 @dataclass(frozen=True)
@@ -77,9 +103,7 @@ class Progress:
 
     @property
     def label(self):
-        if self.missed:
-            return _("Không đạt (quá hạn)")
-        return self.status.label
+        return KEY_LABELS[status_key(self)]
 
     @property
     def severity(self):
@@ -159,3 +183,127 @@ def compute(
     if r >= ATTENTION_PACE:
         return Progress(Status.NEEDS_ATTENTION, **base)
     return Progress(Status.OFF_TRACK, **base)
+
+
+# --- what a reader sees of a status ------------------------------------------------------------
+
+
+def status_key(progress):
+    """The status as pages count it: off track past the deadline is counted apart, as "missed"."""
+    return MISSED if progress.missed else str(progress.status)
+
+
+def matches(progress, wanted):
+    """``wanted`` is a status key, "behind" (any key in BEHIND), or empty (anything)."""
+    if not wanted:
+        return True
+    if wanted == BEHIND_KEY:
+        return status_key(progress) in BEHIND
+    return status_key(progress) == wanted
+
+
+def _behind_label():
+    labels = ", ".join(str(KEY_LABELS[key]) for key in KEYS if key in BEHIND)
+    return gettext("Chưa đạt: %(statuses)s") % {"statuses": labels}
+
+
+# Formatted when shown, not at import, so that it follows the language of the page.
+BEHIND_LABEL = lazy(_behind_label, str)()
+# Every value a status filter accepts, with its label: "behind", then each key.
+FILTER_CHOICES = [(BEHIND_KEY, BEHIND_LABEL), *COUNT_KEYS]
+
+
+@dataclass(frozen=True)
+class Tally:
+    key: str
+    label: str
+    count: int
+
+
+def tally(progresses):
+    """[Tally] worst first, every key listed (with 0 when no progress has it)."""
+    counts = Counter(status_key(p) for p in progresses)
+    return [Tally(key, label, counts.get(key, 0)) for key, label in COUNT_KEYS]
+
+
+def format_pace(pace):
+    """The pace r as a reader sees it everywhere (hover, table, Excel): two decimals, 0,68.
+
+    The same number the legend compares with the thresholds, so a reader can check a status by hand.
+    """
+    return format_vn(Decimal(pace).quantize(Decimal("0.01")), 2)
+
+
+def pace_text(pace):
+    """The pace in a sentence ("tốc độ 0,68"), the same words in the hover line and in a cell."""
+    return gettext("tốc độ %(pace)s") % {"pace": format_pace(pace)}
+
+
+def status_text(assessment):
+    """The status with the numbers behind it, for a cell that has no hover.
+
+    ``assessment`` is anything with the ``progress`` and the ``window`` (target year) a page
+    shows, such as ``board.Assessment``; None gives "".
+    """
+    if assessment is None:
+        return ""
+    progress = assessment.progress
+    parts = [str(progress.label)]
+    if progress.target_year is not None and progress.target_year != assessment.window:
+        parts.append(gettext("hạn %(year)s") % {"year": progress.target_year})
+    if progress.pace is not None and progress.status in PACED:
+        parts.append(pace_text(progress.pace))
+    elif progress.reason:
+        parts.append(progress.reason)
+    return " · ".join(parts)
+
+
+# --- the legend ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    key: str
+    label: str
+    rule: str
+
+
+def formula():
+    """How p, e and r are worked out, the line above the legend's rules."""
+    return gettext(
+        "Với mỗi chỉ số: giá trị gốc b (năm y0), chỉ tiêu T (năm yT), giá trị mới nhất v (năm y). "
+        "Quãng đường đã đi p = (v − b) / (T − b); thời gian đã qua e = (y − y0) / (yT − y0); tốc độ r = p / e."
+    )
+
+
+def _rules():
+    """{key: rule}, written from the threshold constants (read when called, so a change shows at once)."""
+    on_track, attention = format_vn(ON_TRACK_PACE), format_vn(ATTENTION_PACE)
+    return {
+        str(Status.DETERIORATING): gettext("giá trị thấp hơn năm gốc (p < 0)"),
+        MISSED: gettext("đã đến hạn chỉ tiêu mà chưa đạt"),
+        str(Status.OFF_TRACK): gettext("0 ≤ r < %(attention)s") % {"attention": attention},
+        str(Status.NEEDS_ATTENTION): gettext("%(attention)s ≤ r < %(on_track)s")
+        % {"attention": attention, "on_track": on_track},
+        str(Status.ON_TRACK): gettext("chưa đạt, r ≥ %(on_track)s") % {"on_track": on_track},
+        str(Status.ACHIEVED): gettext("giá trị mới nhất đã đạt chỉ tiêu"),
+        str(Status.NOT_ENOUGH_DATA): gettext("thiếu năm gốc, thiếu số liệu mới hoặc không có chỉ tiêu"),
+    }
+
+
+def legend():
+    """[LegendEntry] for every key, worst first: its label and the rule that gives it."""
+    rules = _rules()
+    return [LegendEntry(key, str(label), rules[key]) for key, label in COUNT_KEYS]
+
+
+def legend_text():
+    """The legend on one line, for a sheet that has no hover: "label: rule; label: rule; …"."""
+    return "; ".join(f"{entry.label}: {entry.rule}" for entry in legend())
+
+
+def pace_hint():
+    """The thresholds a pace is read against, for the hover on "Tốc độ": the legend's paced rules."""
+    paced = {str(status) for status in PACED}
+    rules = [f"{entry.label}: {entry.rule}" for entry in legend() if entry.key in paced]
+    return "r = p / e · " + " · ".join(rules)

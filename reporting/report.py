@@ -24,7 +24,7 @@ from directives.models import Directive, Task
 from indicators import board as dashboard
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from indicators.numbers import format_vn
-from indicators.progress import Status
+from indicators.progress import formula, legend_text, status_text
 from provinces.generations import units_reporting
 from provinces.models import Province
 
@@ -56,9 +56,6 @@ from .excel import (
 )
 
 NATIONAL = "toan-quoc"  # the slug that stands for the whole country in report URLs
-# Statuses whose pace means something to a reader (a negative pace only restates "deteriorating").
-PACED = {Status.ON_TRACK, Status.NEEDS_ATTENTION, Status.OFF_TRACK}
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -197,9 +194,9 @@ def _summary_rows(board, rows, directives, sources):
                 latest=latest.value if latest else None,
                 latest_year=latest.year if latest else None,
                 target_2015=first.target.value if first.target else None,
-                status_2015=dashboard.status_text(first),
+                status_2015=status_text(first),
                 target_2020=second.target.value if second.target else None,
-                status_2020=dashboard.status_text(second),
+                status_2020=status_text(second),
                 source=source,
                 is_demo=row.is_demo,
             )
@@ -502,12 +499,9 @@ def report_workbook(report):
         report.summary,
         subtitle=[scope],
         notes=[
-            _(
-                "Giá trị mới nhất là số liệu đã phê duyệt gần nhất tính đến hết năm %(year)s. Đánh giá theo tốc độ: "
-                "quãng đường đã đi từ năm gốc tới chỉ tiêu chia cho thời gian đã qua; từ 95%% trở lên là đúng "
-                "tiến độ, 60–95%% là cần chú ý, dưới 60%% là chậm tiến độ."
-            )
-            % {"year": report.year},
+            _("Giá trị mới nhất là số liệu đã phê duyệt gần nhất tính đến hết năm %(year)s.") % {"year": report.year},
+            formula(),
+            legend_text(),
             *demo,
         ],
         is_demo=lambda r: r.is_demo,

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from indicators.progress import KEYS
 from provinces.models import Membership, Province
 from tests.browser import log_in
 from tests.factories import PASSWORD, load_everything, make_user
@@ -68,6 +69,56 @@ def test_a_status_opens_to_show_the_numbers_behind_it(page, live_server, leader)
     page.keyboard.press("Enter")
     assert status.locator(".status-numbers").is_visible()
     assert "Tốc độ" in status.locator(".status-numbers").inner_text()
+
+
+# For each chart coloured by status: the key of each colour, the colour drawn, the palette's colour of
+# that key, and the text colour of the legend's badge for the key (a colour the browser resolved).
+STATUS_COLOURS = """() => {
+    const root = getComputedStyle(document.documentElement);
+    const resolved = (colour) => {
+        const probe = document.createElement('span');
+        probe.style.color = colour;
+        document.body.append(probe);
+        const rgb = getComputedStyle(probe).color;
+        probe.remove();
+        return rgb;
+    };
+    const seen = [];
+    for (const canvas of document.querySelectorAll('canvas[data-chart="status"], canvas[data-chart="ranking"]')) {
+        const data = JSON.parse(document.getElementById(canvas.dataset.source).textContent);
+        const datasets = Chart.getChart(canvas).data.datasets;
+        const pairs = canvas.dataset.chart === 'status'
+            ? data.statuses.map((status, i) => [status.key, datasets[i].backgroundColor])
+            : data.statuses.map((key, i) => [key, datasets[0].backgroundColor[i]]);
+        for (const [key, drawn] of pairs) {
+            const palette = root.getPropertyValue(`--status-${key}`).trim();
+            const badge = document.querySelector(`.legend .status-${key}`);
+            seen.push({
+                chart: canvas.dataset.chart, key, drawn, palette,
+                drawnRgb: resolved(drawn), badgeRgb: badge && getComputedStyle(badge).color,
+            });
+        }
+    }
+    return seen;
+}"""
+
+
+def test_the_charts_colour_each_status_as_its_badge(page, live_server, leader):
+    log_in(page, live_server, leader.username, PASSWORD)
+    seen = []
+    for path in (PAGES["overview"], PAGES["units-with-lan"]):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        seen += page.evaluate(STATUS_COLOURS)
+    assert {s["chart"] for s in seen} == {"status", "ranking"}
+    # the overview's chart has one bar colour per status key, missed included
+    assert [s["key"] for s in seen if s["chart"] == "status"] == KEYS
+    for s in seen:
+        assert s["palette"], s
+        assert s["drawn"] == s["palette"], s
+        assert s["drawnRgb"] == s["badgeRgb"], s
+    assert len({s["palette"] for s in seen if s["chart"] == "status"}) == len(KEYS)
+    assert page.console_errors == []
 
 
 A4_TEXT_WIDTH = 703  # 210 mm less the print stylesheet's 12 mm margins, at 96 px per inch

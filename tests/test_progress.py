@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from indicators.progress import Status, compute
+from indicators.progress import BEHIND, KEY_LABELS, Status, compute, matches, status_key, tally
 
 
 def test_higher_is_better_on_track():
@@ -150,3 +150,45 @@ def test_pace_boundaries(latest, pace, expected):
     result = compute({2010: D(40), 2014: latest}, D(100), 2015, plan_start=2010)
     assert result.pace == pace
     assert result.status is expected
+
+
+# --- the keys pages count ------------------------------------------------------------------------
+
+
+def test_off_track_past_the_deadline_is_counted_under_its_own_key():
+    missed = compute({2010: D(40), 2016: D(95)}, D(100), 2015, plan_start=2010)
+    slow = compute({2010: D(50), 2015: D(60)}, D(100), 2020, plan_start=2010)
+    assert (status_key(missed), status_key(slow)) == ("missed", "off_track")
+    assert missed.label == KEY_LABELS["missed"]
+
+
+@pytest.mark.parametrize(
+    ("values", "target_year", "behind"),
+    [
+        ({2010: D(70), 2013: D(60)}, 2015, True),  # deteriorating
+        ({2010: D(40), 2016: D(95)}, 2015, True),  # missed
+        ({2010: D(50), 2015: D(60)}, 2020, True),  # off track
+        ({2010: D(40), 2014: D(85)}, 2015, True),  # needs attention
+        ({2010: D(40), 2014: D(88)}, 2015, False),  # on track
+        ({2010: D(40), 2014: D(100)}, 2015, False),  # achieved
+        ({2014: D(60)}, 2015, False),  # not enough data
+    ],
+)
+def test_behind_means_short_of_the_target_but_not_unknown(values, target_year, behind):
+    result = compute(values, D(100), target_year, plan_start=2010)
+    assert matches(result, "behind") is behind
+    assert (status_key(result) in BEHIND) is behind
+    assert matches(result, status_key(result)) and matches(result, "")
+
+
+def test_a_tally_lists_every_key_worst_first_with_zeros():
+    progresses = [
+        compute({2010: D(40), 2016: D(95)}, D(100), 2015, plan_start=2010),
+        compute({2010: D(40), 2014: D(100)}, D(100), 2015, plan_start=2010),
+        compute({2010: D(40), 2013: D(100)}, D(100), 2015, plan_start=2010),
+    ]
+    counts = [(t.key, t.count) for t in tally(progresses)]
+    assert counts == [
+        ("deteriorating", 0), ("missed", 1), ("off_track", 0), ("needs_attention", 0),
+        ("on_track", 0), ("achieved", 2), ("not_enough_data", 0),
+    ]  # fmt: skip

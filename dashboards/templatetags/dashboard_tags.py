@@ -6,6 +6,7 @@ from django import template
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from indicators import progress
 from indicators.models import Indicator
 from indicators.numbers import format_vn
 
@@ -36,10 +37,10 @@ def share(value):
 
 @register.filter
 def pace(value):
-    """The pace r with two decimals: 0,68."""
+    """The pace r as ``progress.format_pace`` writes it everywhere: 0,68."""
     if value is None:
         return DASH
-    return format_vn(Decimal(value).quantize(Decimal("0.01")), 2)
+    return progress.format_pace(value)
 
 
 @register.simple_tag(takes_context=True)
@@ -79,9 +80,27 @@ def status_title(assessment, indicator):
         )
     if p.pace is not None:
         parts.append(
-            _("đã đi %(p)s quãng đường, đã qua %(e)s thời gian, tốc độ %(r)s")
-            % {"p": share(p.distance), "e": share(p.elapsed), "r": pace(p.pace)}
+            _("đã đi %(p)s quãng đường, đã qua %(e)s thời gian") % {"p": share(p.distance), "e": share(p.elapsed)}
         )
+        parts.append(progress.pace_text(p.pace))
     if p.reason:
         parts.append(p.reason)
     return f"{p.label}: " + " · ".join(str(part) for part in parts) if parts else str(p.label)
+
+
+@register.filter
+def status_key(p):
+    """``progress.status_key``: the key of the badge's class (``status-missed`` past the deadline)."""
+    return progress.status_key(p)
+
+
+@register.simple_tag
+def status_legend():
+    """``{% status_legend as legend %}``: the formula line and [LegendEntry], worst first."""
+    return {"formula": progress.formula(), "entries": progress.legend()}
+
+
+@register.simple_tag
+def pace_hint():
+    """The thresholds a pace is read against, written from the constants in ``indicators.progress``."""
+    return progress.pace_hint()

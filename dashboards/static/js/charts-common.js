@@ -32,16 +32,12 @@ export function canvases(kind) {
   return document.querySelectorAll(`canvas[data-chart="${kind}"]`);
 }
 
-// Colours only repeat what the text says (tables and tooltips name every status).
-export const STATUS_COLOURS = {
-  achieved: '#1b7a3a',
-  on_track: '#7cc492',
-  needs_attention: '#e0a100',
-  missed: '#8e1118',
-  off_track: '#e4684f',
-  deteriorating: '#6b1fa3',
-  not_enough_data: '#aab2bd',
-};
+// The colour of a status key, from the palette in site.css (--status-<key>), so that a bar and the
+// badge of the same status agree. Colours only repeat what the text says (tables and tooltips name
+// every status).
+export function statusColour(key) {
+  return getComputedStyle(document.documentElement).getPropertyValue(`--status-${key}`).trim();
+}
 
 export const SERIES_COLOURS = ['#0b5cad', '#a5161d', '#1b7a3a', '#8a5a00', '#6b1fa3', '#00838f', '#5b6675'];
 export const TARGET_COLOUR = '#a5161d';

@@ -1,6 +1,6 @@
 // One indicator across provinces for one year, best first, coloured by status, with the target.
 /* global Chart */
-import { STATUS_COLOURS, TARGET_COLOUR, canvases, formatNumber, readData } from './charts-common.js';
+import { TARGET_COLOUR, canvases, formatNumber, readData, statusColour } from './charts-common.js';
 
 for (const canvas of canvases('ranking')) {
   const data = readData(canvas);
@@ -8,7 +8,7 @@ for (const canvas of canvases('ranking')) {
     {
       label: data.text.value,
       data: data.values,
-      backgroundColor: data.statuses.map((status) => STATUS_COLOURS[status]),
+      backgroundColor: data.statuses.map(statusColour),
       borderWidth: 0,
       order: 2,
     },

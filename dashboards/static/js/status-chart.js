@@ -1,6 +1,6 @@
 // Overview: how many provinces stand at each status, one stacked bar per indicator.
 /* global Chart */
-import { STATUS_COLOURS, canvases, readData, wrapLabel } from './charts-common.js';
+import { canvases, readData, statusColour, wrapLabel } from './charts-common.js';
 
 for (const canvas of canvases('status')) {
   const data = readData(canvas);
@@ -12,7 +12,7 @@ for (const canvas of canvases('status')) {
       datasets: data.statuses.map((status) => ({
         label: status.label,
         data: status.counts,
-        backgroundColor: STATUS_COLOURS[status.key],
+        backgroundColor: statusColour(status.key),
         borderColor: '#fff',
         borderWidth: 1,
       })),
