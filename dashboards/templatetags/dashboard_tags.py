@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from indicators.models import Indicator
-from indicators.numbers import format_vn
+from indicators.numbers import FIGURE_PLACES, format_vn
 
 register = template.Library()
 
@@ -16,10 +16,13 @@ DASH = "—"
 
 @register.filter
 def with_unit(value, indicator):
-    """``{{ 95.4|with_unit:indicator }}`` → 95,4%; ``{{ 55802|with_unit:indicator }}`` → 55.802 máy."""
+    """``{{ 95.4|with_unit:indicator }}`` → 95,4%; ``{{ 55802|with_unit:indicator }}`` → 55.802 máy.
+
+    Up to two decimals, as a figure is stored; an aggregate's longer fraction is rounded to them.
+    """
     if value is None or value == "":
         return DASH
-    text = format_vn(Decimal(value).quantize(Decimal("0.01")))
+    text = format_vn(value, FIGURE_PLACES, trim=True)
     if indicator.unit == Indicator.Unit.PERCENT:
         return f"{text}%"
     unit = indicator.unit_label or (indicator.get_unit_display() if indicator.unit != Indicator.Unit.COUNT else "")
@@ -28,10 +31,10 @@ def with_unit(value, indicator):
 
 @register.filter
 def share(value):
-    """A share of 1 as a percentage: 0.5432 → 54%."""
+    """A share of 1 as a whole percentage: 0.5432 → 54%."""
     if value is None:
         return DASH
-    return f"{format_vn((Decimal(value) * 100).quantize(Decimal(1)))}%"
+    return f"{format_vn(Decimal(str(value)) * 100, 0)}%"
 
 
 @register.filter
@@ -39,7 +42,7 @@ def pace(value):
     """The pace r with two decimals: 0,68."""
     if value is None:
         return DASH
-    return format_vn(Decimal(value).quantize(Decimal("0.01")), 2)
+    return format_vn(value, 2)
 
 
 @register.simple_tag(takes_context=True)
