@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter
 
 from indicators import workflow
 from indicators.models import Measurement
-from indicators.numbers import format_vn
+from indicators.numbers import format_vn, typed_text
 from provinces import access
 from provinces.models import Province
 from reporting.excel import YEAR, Column
@@ -264,15 +264,9 @@ def _check_headers(found):
 
 
 def number_text(value):
-    """A number cell as the entry form would receive it typed (comma decimal mark, exact digits)."""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, (int, float, Decimal)):
-        number = Decimal(str(value))
-        text = format(number, "f")
-        return text.replace(".", ",")
-    if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
-        return str(value)
+    """A number cell as the entry form would receive it typed, so that both read it by one rule."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return typed_text(value)
     return "" if value is None else str(value)
 
 

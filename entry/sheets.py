@@ -18,6 +18,7 @@ from directives.models import Directive, Task
 from indicators import workflow
 from indicators.aggregation import roll_up
 from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
+from indicators.numbers import typed_text
 from indicators.targets import TargetBook
 from provinces import access
 
@@ -185,20 +186,12 @@ def _figure_initial(measurement):
         return {"version": 0}
     return {
         "version": measurement.version,
-        "value": _plain(measurement.value),
-        "numerator": _plain(measurement.numerator),
-        "denominator": _plain(measurement.denominator),
+        "value": typed_text(measurement.value),
+        "numerator": typed_text(measurement.numerator),
+        "denominator": typed_text(measurement.denominator),
         "source": measurement.source,
         "note": measurement.note,
     }
-
-
-def _plain(number):
-    """A stored number the way it is typed back: comma decimal mark, no trailing zeros."""
-    if number is None:
-        return ""
-    text = format(number.normalize(), "f")
-    return text.replace(".", ",")
 
 
 def _merged_previous(province, year, indicators):

@@ -231,7 +231,7 @@ def format_pace(pace):
 
     The same number the legend compares with the thresholds, so a reader can check a status by hand.
     """
-    return format_vn(Decimal(pace).quantize(Decimal("0.01")), 2)
+    return format_vn(pace, 2)
 
 
 def pace_text(pace):

@@ -35,7 +35,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from indicators.models import Indicator
-from indicators.numbers import format_vn
+from indicators.numbers import display_places, format_vn
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -114,13 +114,6 @@ def precise_format_for(indicator):
     return COUNT if indicator.unit == Indicator.Unit.COUNT else PRECISE
 
 
-def _places(number_format):
-    if not number_format or "." not in number_format:
-        return 0
-    decimals = number_format.split(".", 1)[1]
-    return decimals.count("0") or None
-
-
 @dataclass(frozen=True)
 class Column:
     """One column of a table, for the workbook and for the page.
@@ -152,10 +145,7 @@ class Column:
             number_format = self.format_for(row)
             if number_format in (YEAR, None) and isinstance(value, int):
                 return str(value)
-            places = _places(number_format)
-            if number_format == PRECISE:
-                return format_vn(Decimal(str(value)).quantize(Decimal("0.01")).normalize())
-            return format_vn(value, places)
+            return format_vn(value, *display_places(number_format))
         return force_str(value)
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from indicators import progress
 from indicators.models import Indicator
-from indicators.numbers import format_vn
+from indicators.numbers import FIGURE_PLACES, format_vn
 
 register = template.Library()
 
@@ -17,10 +17,13 @@ DASH = "—"
 
 @register.filter
 def with_unit(value, indicator):
-    """``{{ 95.4|with_unit:indicator }}`` → 95,4%; ``{{ 55802|with_unit:indicator }}`` → 55.802 máy."""
+    """``{{ 95.4|with_unit:indicator }}`` → 95,4%; ``{{ 55802|with_unit:indicator }}`` → 55.802 máy.
+
+    Up to two decimals, as a figure is stored; an aggregate's longer fraction is rounded to them.
+    """
     if value is None or value == "":
         return DASH
-    text = format_vn(Decimal(value).quantize(Decimal("0.01")))
+    text = format_vn(value, FIGURE_PLACES, trim=True)
     if indicator.unit == Indicator.Unit.PERCENT:
         return f"{text}%"
     unit = indicator.unit_label or (indicator.get_unit_display() if indicator.unit != Indicator.Unit.COUNT else "")
@@ -29,10 +32,10 @@ def with_unit(value, indicator):
 
 @register.filter
 def share(value):
-    """A share of 1 as a percentage: 0.5432 → 54%."""
+    """A share of 1 as a whole percentage: 0.5432 → 54%."""
     if value is None:
         return DASH
-    return f"{format_vn((Decimal(value) * 100).quantize(Decimal(1)))}%"
+    return f"{format_vn(Decimal(str(value)) * 100, 0)}%"
 
 
 @register.filter

@@ -1,11 +1,12 @@
 // Shared by the dashboard charts: data from json_script, Vietnamese numbers, status colours.
 /* global Chart */
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+import { formatNumber as formatVietnamese } from './numbers.js';
 
+// A figure as the pages show it (with_unit): up to two decimals, the rule of static/js/numbers.js.
 export function formatNumber(value, unit) {
   if (value === null || value === undefined) return '—';
-  return numberFormat.format(value) + (unit === 'percent' ? '%' : '');
+  return formatVietnamese(value, 2, true) + (unit === 'percent' ? '%' : '');
 }
 
 export function readData(canvas) {

@@ -1,19 +1,10 @@
 // Data-entry page: live percentage, Tab moving down a column, year switch, unsaved-changes guard.
+// An ES module: numbers are read and shown by the rule the server uses (static/js/numbers.js).
+import { formatNumber, parseNumber } from "./numbers.js";
+
 (function () {
-  "use strict";
   const form = document.getElementById("entry-form");
   if (!form) return;
-  const fmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
-
-  // "55.802" and "95,4" the Vietnamese way; mirrors indicators/validation.py parse_number.
-  function parseNumber(raw) {
-    let text = (raw || "").trim().replace(/\s/g, "");
-    if (!text) return null;
-    if (text.includes(",")) text = text.replace(/\./g, "").replace(",", ".");
-    else if (/^\d{1,3}(\.\d{3})+$/.test(text) && !text.startsWith("0.")) text = text.replace(/\./g, "");
-    const n = Number(text);
-    return Number.isFinite(n) ? n : NaN;
-  }
 
   form.querySelectorAll("[data-ratio]").forEach(function (box) {
     const inputs = box.querySelectorAll("input.num-input");
@@ -26,7 +17,8 @@
       if (n === null || d === null) { out.textContent = ""; return; }
       if (Number.isNaN(n) || Number.isNaN(d) || d <= 0) { out.textContent = "?"; out.classList.add("error"); return; }
       const pct = (100 * n) / d;
-      out.textContent = fmt.format(pct);
+      // Shown as the server will store it: rounded to two decimals, no padding.
+      out.textContent = formatNumber(pct, 2, true);
       if (n > d || (cap && pct > 100)) out.classList.add("error");
     }
     inputs.forEach(function (input) { input.addEventListener("input", update); });
