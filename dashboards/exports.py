@@ -1,16 +1,18 @@
-"""``?format=xlsx`` on a dashboard page: the table it shows, as a workbook (columns from ``dashboards.tables``)."""
+"""``?format=xlsx`` on a dashboard page: the table it shows, as a workbook.
+
+The view builds the table once (``dashboards.tables``) and renders it or hands it here, so the
+page and the workbook share their columns and rows; only the lines above the header are added.
+"""
 
 import unicodedata
+from dataclasses import replace
 
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from provinces.models import Province
 from reporting import excel
-
-from . import tables
 
 
 def wants_xlsx(request):
@@ -39,10 +41,6 @@ def filter_line(filters):
     return "; ".join(parts)
 
 
-def _scope_label(params):
-    return Province.Region(params.region).label if params.region else _("Cả nước")
-
-
 def _context_lines(request, filters, board):
     subtitle = [
         _("Số liệu đã phê duyệt đến năm %(year)s; trạng thái so với chỉ tiêu %(window)s.")
@@ -61,7 +59,10 @@ def _context_lines(request, filters, board):
     return subtitle, notes
 
 
-def _table_response(request, table, name, board):
+def table_export(request, filters, board, table, name):
+    """The table a page shows, as a one-sheet workbook: the same columns and rows, under the page's filters."""
+    subtitle, notes = _context_lines(request, filters, board)
+    table = replace(table, subtitle=subtitle, notes=notes)
     creator = excel.producer_name(request.user) if request.user.is_authenticated else ""
     filename = f"{slugify(unidecode_ascii(name))}-{board.as_of or 'moi-nhat'}.xlsx"
     return excel.xlsx_response(excel.table_workbook(table, creator=creator), filename)
@@ -73,64 +74,8 @@ def unidecode_ascii(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def overview_export(request, filters, board, summaries):
-    subtitle, notes = _context_lines(request, filters, board)
-    title = _("Số tỉnh, thành phố theo trạng thái so với chỉ tiêu %(window)s") % {"window": board.window}
-    table = tables.summary_counts_table(summaries, title=title, subtitle=subtitle, notes=notes)
-    return _table_response(request, table, "tong-quan", board)
-
-
-def province_list_export(request, filters, board, places):
-    subtitle, notes = _context_lines(request, filters, board)
-    title = _("Tỉnh, thành phố: số chỉ số theo trạng thái")
-    table = tables.place_list_table(places, title=title, subtitle=subtitle, notes=notes)
-    return _table_response(request, table, "tinh-thanh-pho", board)
-
-
-def province_detail_export(request, filters, board, province, rows):
-    subtitle, notes = _context_lines(request, filters, board)
-    title = _("%(name)s: các chỉ số so với chỉ tiêu 2015 và 2020") % {"name": province.name}
-    table = tables.indicator_rows_table(rows, title=title, subtitle=subtitle, notes=notes)
-    return _table_response(request, table, province.slug, board)
-
-
-def indicator_list_export(request, filters, board, summaries):
-    subtitle, notes = _context_lines(request, filters, board)
-    table = tables.indicator_list_table(
-        summaries,
-        as_of=board.as_of,
-        scope=_scope_label(filters.params),
-        title=_("Các chỉ số"),
-        subtitle=subtitle,
-        notes=notes,
-    )
-    return _table_response(request, table, "chi-so", board)
-
-
-def indicator_detail_export(request, filters, board, indicator, ranked, unreported, table_rows, year_rows):
+def indicator_detail_export(request, filters, board, indicator, ranking, series):
     """The ranking table, or with ``table=series`` the yearly table of the places compared and the nation."""
-    subtitle, notes = _context_lines(request, filters, board)
     if request.GET.get("table") == "series":
-        scope = _scope_label(filters.params)
-        places = [row.place.short_name if row.place else scope for row in table_rows]
-        title = _("%(name)s: số liệu theo năm") % {"name": indicator.name}
-        table = tables.year_series_table(year_rows, places, indicator, title=title, subtitle=subtitle, notes=notes)
-        return _table_response(request, table, f"{indicator.code}-theo-nam", board)
-    title = _("%(name)s: xếp hạng các tỉnh năm %(year)s") % {"name": indicator.name, "year": board.as_of}
-    table = tables.ranking_table(
-        ranked, unreported, as_of=board.as_of, window=board.window, title=title, subtitle=subtitle, notes=notes
-    )
-    return _table_response(request, table, indicator.code, board)
-
-
-def directive_export(request, context):
-    """The directive page's table: tasks, the indicators under each and their status, for the place shown."""
-    filters, board, directive = context["filters"], context["board"], context["directive"]
-    subtitle, notes = _context_lines(request, filters, board)
-    place = context["place"]
-    title = _("%(directive)s: nhiệm vụ, chỉ số và trạng thái (%(place)s)") % {
-        "directive": directive.display_number,
-        "place": place.name if place else _("Cả nước"),
-    }
-    table = tables.directive_tasks_table(context["blocks"], title=title, subtitle=subtitle, notes=notes)
-    return _table_response(request, table, directive.slug, board)
+        return table_export(request, filters, board, series, f"{indicator.code}-theo-nam")
+    return table_export(request, filters, board, ranking, indicator.code)

@@ -1,73 +1,229 @@
-"""The dashboard tables: one Column list per table, for the page and its "Tải Excel" export."""
+"""The dashboard tables: one Column list per table, for the page and its "Tải Excel" export.
 
-from dataclasses import dataclass
+A view builds its table once and hands the same object to the template
+(``templates/partials/_table.html``) and, for ``?format=xlsx``, to ``dashboards.exports``: every
+column the page shows is in the workbook, under the same header and in the same order. The
+workbook may hold more columns (``page=False``) where the page shows them inside a neighbouring
+cell: the unit, the year and "n/m reporting" beside a figure, the demo badge beside a name.
+"""
 
+import itertools
+from dataclasses import dataclass, replace
+
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indicators.progress import COUNT_KEYS, status_text
 from indicators.targets import WINDOWS
-from reporting.excel import COUNT, YEAR, Column, Table, demo_column, number_format_for
+from reporting import excel
+from reporting.excel import COUNT, YEAR, Column, Table, number_format_for
 
-# --- the dashboard tables, exported as the page shows them ---------------------------------------
+# The page's cells (templates rendered with the variables a column's ``cell`` returns).
+INDICATOR_CELL = "dashboards/cells/_indicator.html"
+PLACE_CELL = "dashboards/cells/_place.html"
+FIGURE_CELL = "partials/_figure.html"
+RANKED_FIGURE_CELL = "dashboards/cells/_ranked_figure.html"
+SERIES_FIGURE_CELL = "dashboards/cells/_series_figure.html"
+TARGET_CELL = "partials/_target.html"
+STATUS_CELL = "partials/_status.html"
+TARGET_STATUS_CELL = "dashboards/cells/_target_status.html"
+COUNT_CELL = "dashboards/cells/_count.html"
+COUNTS_CELL = "partials/_status_counts.html"
+FRACTION_CELL = "dashboards/cells/_fraction.html"
+LATEST_CELL = "partials/_latest.html"
+
+
+def demo_column(is_demo):
+    """The workbook's "Minh họa" column; the page marks demo figures with a badge where it shows them."""
+    return replace(excel.demo_column(is_demo), page=False)
 
 
 def _figure_value(figure):
     return figure.value if figure is not None else None
 
 
-def _figure_format(row):
-    return number_format_for(row.indicator)
-
-
-def _reporting(figure):
-    if figure is None or not figure.is_aggregate:
-        return ""
-    return f"{figure.reporting}/{figure.expected}"
+def _coverage(figure):
+    return figure.coverage if figure is not None else ""
 
 
 def _target_value(assessment):
     return assessment.target.value if assessment is not None and assessment.target is not None else None
 
 
-def assessment_columns(window, assessment_of, indicator_of, *, status_width=28):
-    """A target column and a status column for one window (2015 or 2020)."""
+def _figure_cell(figure, row, *, show_year=False, year=None, latest=None):
+    """The variables of ``partials/_figure.html``: a row without a place is the nation (or the region)."""
+    return {
+        "f": figure,
+        "indicator": row.indicator,
+        "is_national": row.place is None,
+        "show_year": show_year,
+        "year": year,
+        "latest": latest,
+    }
+
+
+# --- columns shared by several tables -------------------------------------------------------------
+
+
+def latest_columns(header, row_of):
+    """A row's latest figure (the one its statuses are computed from) and any newer provisional one.
+
+    The page shows them in one cell (``partials/_latest.html``); the workbook splits them into the
+    value, its year and "n/m reporting", then the provisional value, its year and its "n/m".
+    """
+
+    def on_row(getter):
+        def get(x):
+            row = row_of(x)
+            return getter(row) if row is not None else None
+
+        return get
+
+    def figure_format(x):
+        row = row_of(x)
+        return number_format_for(row.indicator if row is not None else None)
+
+    return [
+        Column(
+            header,
+            12,
+            on_row(lambda r: _figure_value(r.latest)),
+            figure_format,
+            cell_template=LATEST_CELL,
+            cell=lambda x: {"row": row_of(x), "is_national": row_of(x) is not None and row_of(x).place is None},
+        ),
+        Column(gettext_lazy("Năm"), 7, on_row(lambda r: r.latest.year if r.latest else None), YEAR, page=False),
+        Column(gettext_lazy("Số đơn vị báo cáo"), 10, on_row(lambda r: _coverage(r.latest)), page=False),
+        Column(
+            gettext_lazy("Số liệu mới hơn (tạm tính)"),
+            12,
+            on_row(lambda r: _figure_value(r.provisional)),
+            figure_format,
+            page=False,
+        ),
+        Column(
+            gettext_lazy("Năm tạm tính"),
+            7,
+            on_row(lambda r: r.provisional.year if r.provisional else None),
+            YEAR,
+            page=False,
+        ),
+        Column(gettext_lazy("Số đơn vị đã báo cáo"), 10, on_row(lambda r: _coverage(r.provisional)), page=False),
+    ]
+
+
+def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, status_on_page=True):
+    """A target column and a status column for one window (2015 or 2020).
+
+    With ``status_on_page`` False the page shows the status under the target, in one cell.
+    """
+
+    def cell(r):
+        return {"a": assessment_of(r, window), "indicator": indicator_of(r)}
+
     return [
         Column(
             gettext_lazy("Chỉ tiêu %(year)s") % {"year": window},
             11,
             lambda r: _target_value(assessment_of(r, window)),
             lambda r: number_format_for(indicator_of(r)),
+            cell_template=TARGET_CELL if status_on_page else TARGET_STATUS_CELL,
+            cell=cell,
         ),
         Column(
             gettext_lazy("Trạng thái (%(year)s)") % {"year": window},
             status_width,
             lambda r: status_text(assessment_of(r, window)),
             wrap=True,
+            page=status_on_page,
+            cell_template=STATUS_CELL,
+            cell=cell,
         ),
     ]
 
 
-def count_columns(counts_of):
-    """One column per status, worst first: how many places stand there."""
-    columns = []
-    for key, label in COUNT_KEYS:
-        columns.append(Column(label, 11, lambda r, key=key: next(t.count for t in counts_of(r) if t.key == key), COUNT))
+def indicator_row_columns(row_of, *, name_width=44):
+    """One indicator in one place (``row_of`` gives the dashboard row): its latest figure, targets and statuses."""
+
+    def on_row(getter):
+        def get(x):
+            row = row_of(x)
+            return getter(row) if row is not None else None
+
+        return get
+
+    columns = [
+        Column(
+            gettext_lazy("Chỉ số"),
+            name_width,
+            on_row(lambda r: r.indicator.name),
+            wrap=True,
+            row_header=True,
+            cell_template=INDICATOR_CELL,
+            cell=on_row(lambda r: {"indicator": r.indicator, "details": False}),
+        ),
+        Column(gettext_lazy("Đơn vị tính"), 10, on_row(lambda r: r.indicator.display_unit), wrap=True, page=False),
+        *latest_columns(gettext_lazy("Mới nhất"), row_of),
+    ]
+    for window in WINDOWS:
+        columns += assessment_columns(
+            window,
+            lambda x, w: row_of(x).assessment(w) if row_of(x) is not None else None,
+            on_row(lambda r: r.indicator),
+        )
     return columns
 
 
-def indicator_rows_table(rows, *, title, subtitle=(), notes=()):
+def count_columns(counts_of, link_of):
+    """One column per status, worst first: how many places stand there, linked to them (``link_of``)."""
+    columns = []
+    for key, label in COUNT_KEYS:
+
+        def tally(r, key=key):
+            return next(t for t in counts_of(r) if t.key == key)
+
+        columns.append(
+            Column(
+                label,
+                11,
+                lambda r, tally=tally: tally(r).count,
+                COUNT,
+                cell_template=COUNT_CELL,
+                cell=lambda r, tally=tally: {"t": tally(r), **link_of(r)},
+                header_html=format_html('<span class="status status-{}">{}</span>', key, label),
+                css_class="num",
+            )
+        )
+    return columns
+
+
+def _indicator_link(summary):
+    return {"indicator": summary.indicator, "place": None}
+
+
+def _place_link(item):
+    return {"indicator": None, "place": item.place}
+
+
+def _summary_is_demo(summary):
+    return summary.national.is_demo or any(r.is_demo for r in summary.rows)
+
+
+# --- the dashboard tables, exported as the page shows them ---------------------------------------
+
+
+def indicator_rows_table(rows, *, scope):
     """Rows of one place (a province, or the nation): latest figure, then target and status per window."""
-    columns = [
-        Column(gettext_lazy("Chỉ số"), 44, lambda r: r.indicator.name, wrap=True),
-        Column(gettext_lazy("Đơn vị tính"), 10, lambda r: r.indicator.display_unit, wrap=True),
-        Column(gettext_lazy("Mới nhất"), 12, lambda r: _figure_value(r.latest), _figure_format),
-        Column(gettext_lazy("Năm"), 7, lambda r: r.latest.year if r.latest else None, YEAR),
-        Column(gettext_lazy("Số đơn vị báo cáo"), 10, lambda r: _reporting(r.latest)),
-    ]
-    for window in WINDOWS:
-        columns += assessment_columns(window, lambda r, w: r.assessment(w), lambda r: r.indicator)
+    columns = indicator_row_columns(lambda r: r)
     columns.append(demo_column(lambda r: r.is_demo))
-    return Table(title, columns, rows, subtitle=list(subtitle), notes=list(notes), is_demo=lambda r: r.is_demo)
+    return Table(
+        _("%(name)s: các chỉ số so với chỉ tiêu 2015 và 2020") % {"name": scope},
+        columns,
+        list(rows),
+        is_demo=lambda r: r.is_demo,
+        empty=gettext_lazy("Không có chỉ số nào khớp với bộ lọc."),
+    )
 
 
 @dataclass(frozen=True)
@@ -87,91 +243,153 @@ def task_lines(blocks):
             yield TaskLine(task, row, report if i == 0 else None)
 
 
-def directive_tasks_table(blocks, *, title, subtitle=(), notes=()):
-    """The directive page as it is shown: numbered tasks, the indicators under each, their status."""
+def directive_tasks_table(blocks, *, directive, place):
+    """The directive page as it is shown: numbered tasks, the indicators under each, their status.
 
-    def on_row(getter):
-        return lambda line: getter(line.row) if line.row is not None else None
-
+    The page shows the task and its report around a table of the task's indicators
+    (``task_parts``); the workbook has them as columns of one table.
+    """
     columns = [
-        Column(gettext_lazy("Nhiệm vụ"), 9, lambda line: line.task.number),
-        Column(gettext_lazy("Nội dung"), 40, lambda line: line.task.title or line.task.text, wrap=True),
-        Column(gettext_lazy("Chỉ số"), 36, on_row(lambda r: r.indicator.name), wrap=True),
-        Column(gettext_lazy("Đơn vị tính"), 10, on_row(lambda r: r.indicator.display_unit), wrap=True),
-        Column(
-            gettext_lazy("Mới nhất"),
-            12,
-            on_row(lambda r: _figure_value(r.latest)),
-            lambda line: number_format_for(line.row.indicator if line.row is not None else None),
-        ),
-        Column(gettext_lazy("Năm"), 7, on_row(lambda r: r.latest.year if r.latest else None), YEAR),
-    ]
-    for window in WINDOWS:
-        columns += assessment_columns(
-            window,
-            lambda line, w: line.row.assessment(w) if line.row is not None else None,
-            lambda line: line.row.indicator if line.row is not None else None,
-        )
-    columns += [
+        Column(gettext_lazy("Nhiệm vụ"), 9, lambda line: line.task.number, page=False),
+        Column(gettext_lazy("Nội dung"), 40, lambda line: line.task.title or line.task.text, wrap=True, page=False),
+        *indicator_row_columns(lambda line: line.row, name_width=36),
         Column(
             gettext_lazy("Tiến độ nhiệm vụ"),
             16,
             lambda line: line.report.get_progress_display() if line.report else "",
+            page=False,
         ),
-        Column(gettext_lazy("Đánh giá"), 36, lambda line: line.report.narrative if line.report else "", wrap=True),
+        Column(
+            gettext_lazy("Đánh giá"),
+            36,
+            lambda line: line.report.narrative if line.report else "",
+            wrap=True,
+            page=False,
+        ),
         demo_column(lambda line: _line_is_demo(line)),
     ]
-    lines = list(task_lines(blocks))
-    return Table(title, columns, lines, subtitle=list(subtitle), notes=list(notes), is_demo=_line_is_demo)
+    title = _("%(directive)s: nhiệm vụ, chỉ số và trạng thái (%(place)s)") % {
+        "directive": directive.display_number,
+        "place": place.name if place else _("Cả nước"),
+    }
+    return Table(title, columns, list(task_lines(blocks)), is_demo=_line_is_demo)
+
+
+def task_parts(table):
+    """The directive table cut per task, as the page shows it: [(task, its indicators' lines, report)]."""
+    parts = []
+    for task, lines in itertools.groupby(table.rows, key=lambda line: line.task):
+        lines = list(lines)
+        parts.append((task, table.part(line for line in lines if line.row is not None), lines[0].report))
+    return parts
 
 
 def _line_is_demo(line):
     return bool((line.row is not None and line.row.is_demo) or (line.report is not None and line.report.is_demo))
 
 
-def summary_counts_table(summaries, *, title, subtitle=(), notes=()):
+def summary_counts_table(summaries, *, window):
     """The overview's table: for each indicator, how many places stand at each status."""
-    columns = [Column(gettext_lazy("Chỉ số"), 44, lambda s: s.indicator.name, wrap=True)]
-    columns += count_columns(lambda s: s.counts)
-    columns.append(demo_column(lambda s: s.national.is_demo or any(r.is_demo for r in s.rows)))
-    return Table(title, columns, summaries, subtitle=list(subtitle), notes=list(notes))
-
-
-def indicator_list_table(summaries, *, as_of, scope, title, subtitle=(), notes=()):
-    """The indicator list: the national figure, targets and statuses, and places per status."""
     columns = [
-        Column(gettext_lazy("Nhóm"), 20, lambda s: s.indicator.get_category_display(), wrap=True),
-        Column(gettext_lazy("Chỉ số"), 40, lambda s: s.indicator.name, wrap=True),
-        Column(gettext_lazy("Đơn vị tính"), 10, lambda s: s.indicator.display_unit, wrap=True),
         Column(
-            f"{scope} {as_of or ''}".strip(),
-            12,
-            lambda s: _figure_value(s.national.current),
-            lambda s: number_format_for(s.indicator),
+            gettext_lazy("Chỉ số"),
+            44,
+            lambda s: s.indicator.name,
+            wrap=True,
+            row_header=True,
+            cell_template=INDICATOR_CELL,
+            cell=lambda s: {"indicator": s.indicator, "details": False},
         ),
-        Column(gettext_lazy("Số tỉnh báo cáo"), 10, lambda s: _reporting(s.national.current)),
+        *count_columns(lambda s: s.counts, _indicator_link),
+        demo_column(_summary_is_demo),
     ]
-    for window in WINDOWS:
-        columns += assessment_columns(window, lambda s, w: s.national.assessment(w), lambda s: s.indicator)
-    columns += count_columns(lambda s: s.counts)
-    columns.append(demo_column(lambda s: s.national.is_demo or any(r.is_demo for r in s.rows)))
-    return Table(title, columns, summaries, subtitle=list(subtitle), notes=list(notes))
+    title = _("Số tỉnh, thành phố theo trạng thái so với chỉ tiêu %(window)s") % {"window": window}
+    return Table(title, columns, list(summaries))
 
 
-def place_list_table(places, *, title, subtitle=(), notes=()):
+def _counts_text(counts):
+    """The statuses that have places, as the page lists them: "Đã đạt: 40; Không đạt (quá hạn): 23"."""
+    return "; ".join(f"{t.label}: {t.count}" for t in counts if t.count)
+
+
+def indicator_list_table(summaries, *, as_of, scope, window):
+    """The indicator list: the national figure, targets and statuses, and places per status.
+
+    The page groups the rows under their category and shows each status under its target;
+    the places per status are one cell on the page, and also one column per status in the workbook.
+    """
+    columns = [
+        Column(gettext_lazy("Nhóm"), 20, lambda s: s.indicator.get_category_display(), wrap=True, page=False),
+        Column(
+            gettext_lazy("Chỉ số"),
+            40,
+            lambda s: s.indicator.name,
+            wrap=True,
+            row_header=True,
+            cell_template=INDICATOR_CELL,
+            cell=lambda s: {"indicator": s.indicator, "details": True},
+        ),
+        Column(gettext_lazy("Đơn vị tính"), 10, lambda s: s.indicator.display_unit, wrap=True, page=False),
+        *latest_columns(scope, lambda s: s.national),
+    ]
+    for target_window in WINDOWS:
+        columns += assessment_columns(
+            target_window, lambda s, w: s.national.assessment(w), lambda s: s.indicator, status_on_page=False
+        )
+    columns.append(
+        Column(
+            gettext_lazy("Số tỉnh theo trạng thái (%(window)s)") % {"window": window},
+            30,
+            lambda s: _counts_text(s.counts),
+            wrap=True,
+            cell_template=COUNTS_CELL,
+            cell=lambda s: {"counts": s.counts, "link": s.indicator.get_absolute_url(), "nonzero": True},
+        )
+    )
+    columns += [replace(column, page=False) for column in count_columns(lambda s: s.counts, _indicator_link)]
+    columns.append(demo_column(_summary_is_demo))
+    return Table(
+        _("Các chỉ số"),
+        columns,
+        list(summaries),
+        group_by=lambda s: s.indicator.get_category_display(),
+        empty=gettext_lazy("Không có chỉ số nào khớp với bộ lọc."),
+    )
+
+
+def place_list_table(places):
     """The province list: for each place, how many indicators stand at each status."""
     columns = [
-        Column(gettext_lazy("Mã"), 6, lambda p: p.place.code),
-        Column(gettext_lazy("Tỉnh, thành phố"), 24, lambda p: p.place.name),
+        Column(gettext_lazy("Mã"), 6, lambda p: p.place.code, page=False),
+        Column(
+            gettext_lazy("Tỉnh, thành phố"),
+            24,
+            lambda p: p.place.name,
+            row_header=True,
+            cell_template=PLACE_CELL,
+            cell=lambda p: {"place": p.place, "demo": p.is_demo},
+        ),
         Column(gettext_lazy("Vùng"), 28, lambda p: p.place.get_region_display(), wrap=True),
-    ]
-    columns += count_columns(lambda p: p.counts)
-    columns += [
-        Column(gettext_lazy("Chỉ số có số liệu"), 11, lambda p: p.with_data, COUNT),
-        Column(gettext_lazy("Tổng số chỉ số"), 11, lambda p: len(p.rows), COUNT),
+        *count_columns(lambda p: p.counts, _place_link),
+        Column(
+            gettext_lazy("Chỉ số có số liệu"),
+            11,
+            lambda p: p.with_data,
+            COUNT,
+            cell_template=FRACTION_CELL,
+            cell=lambda p: {"n": p.with_data, "m": len(p.rows)},
+            css_class="num",
+        ),
+        Column(gettext_lazy("Tổng số chỉ số"), 11, lambda p: len(p.rows), COUNT, page=False),
         demo_column(lambda p: p.is_demo),
     ]
-    return Table(title, columns, places, subtitle=list(subtitle), notes=list(notes), is_demo=lambda p: p.is_demo)
+    return Table(
+        _("Tỉnh, thành phố: số chỉ số theo trạng thái"),
+        columns,
+        list(places),
+        is_demo=lambda p: p.is_demo,
+        empty=gettext_lazy("Không có tỉnh, thành phố nào khớp với bộ lọc."),
+    )
 
 
 @dataclass(frozen=True)
@@ -180,55 +398,76 @@ class RankedRow:
     row: object
 
 
-def ranking_table(ranked, unreported, *, as_of, window, title, subtitle=(), notes=()):
+def ranking_table(ranked, unreported, *, indicator, as_of, window):
     """The indicator page's ranking: the places with a figure in ``as_of``, best first, then the others."""
     rows = [RankedRow(i, r) for i, r in enumerate(ranked, 1)] + [RankedRow(None, r) for r in unreported]
     columns = [
-        Column(gettext_lazy("Hạng"), 6, lambda x: x.rank, YEAR),
-        Column(gettext_lazy("Mã"), 6, lambda x: x.row.place.code),
-        Column(gettext_lazy("Tỉnh, thành phố"), 24, lambda x: x.row.place.name),
+        Column(gettext_lazy("Hạng"), 6, lambda x: x.rank, YEAR, css_class="num"),
+        Column(gettext_lazy("Mã"), 6, lambda x: x.row.place.code, page=False),
+        Column(
+            gettext_lazy("Tỉnh, thành phố"),
+            24,
+            lambda x: x.row.place.name,
+            row_header=True,
+            cell_template=PLACE_CELL,
+            cell=lambda x: {"place": x.row.place, "demo": False},
+        ),
         Column(
             gettext_lazy("Giá trị năm %(year)s") % {"year": as_of},
             12,
             lambda x: _figure_value(x.row.current),
             lambda x: number_format_for(x.row.indicator),
+            cell_template=RANKED_FIGURE_CELL,
+            # an unranked place has no figure that year: its latest one is shown under it
+            cell=lambda x: _figure_cell(
+                x.row.current, x.row, year=as_of, latest=x.row.latest if x.rank is None else None
+            ),
         ),
         Column(
             gettext_lazy("Mới nhất"),
             12,
             lambda x: _figure_value(x.row.latest),
             lambda x: number_format_for(x.row.indicator),
+            page=False,
         ),
-        Column(gettext_lazy("Năm"), 7, lambda x: x.row.latest.year if x.row.latest else None, YEAR),
-        Column(gettext_lazy("Số đơn vị cũ báo cáo"), 10, lambda x: _reporting(x.row.current)),
-        Column(
-            gettext_lazy("Chỉ tiêu %(year)s") % {"year": window},
-            11,
-            lambda x: _target_value(x.row.assessment(window)),
-            lambda x: number_format_for(x.row.indicator),
-        ),
-        Column(
-            gettext_lazy("Trạng thái (%(year)s)") % {"year": window},
-            30,
-            lambda x: status_text(x.row.assessment(window)),
-            wrap=True,
-        ),
+        Column(gettext_lazy("Năm"), 7, lambda x: x.row.latest.year if x.row.latest else None, YEAR, page=False),
+        Column(gettext_lazy("Số đơn vị cũ báo cáo"), 10, lambda x: _coverage(x.row.current), page=False),
+        *assessment_columns(window, lambda x, w: x.row.assessment(w), lambda x: x.row.indicator, status_width=30),
         demo_column(lambda x: x.row.is_demo),
     ]
-    return Table(title, columns, rows, subtitle=list(subtitle), notes=list(notes), is_demo=lambda x: x.row.is_demo)
-
-
-def year_series_table(year_rows, places, indicator, *, title, subtitle=(), notes=()):
-    """The table beside a line chart: one row per year, one column per place (``None``: the nation)."""
-    columns = [Column(gettext_lazy("Năm"), 7, lambda r: r[0], YEAR)]
-    for index, label in enumerate(places):
-        columns.append(Column(label, 14, lambda r, i=index: _figure_value(r[1][i]), number_format_for(indicator)))
-    columns.append(demo_column(lambda r: any(f is not None and f.is_demo for f in r[1])))
     return Table(
-        title,
+        _("%(name)s: xếp hạng các tỉnh năm %(year)s") % {"name": indicator.name, "year": as_of},
         columns,
-        year_rows,
-        subtitle=list(subtitle),
-        notes=list(notes),
-        is_demo=lambda r: any(f is not None and f.is_demo for f in r[1]),
+        rows,
+        is_demo=lambda x: x.row.is_demo,
+        row_class=lambda x: "unreported" if x.rank is None else "",
+        empty=gettext_lazy("Không có tỉnh nào khớp với bộ lọc."),
+    )
+
+
+def _year_is_demo(year_row):
+    return any(f is not None and f.is_demo for f in year_row[1])
+
+
+def year_series_table(year_rows, places, indicator):
+    """The table beside a line chart: one row per year, one column per place (the last may be the nation)."""
+    columns = [Column(gettext_lazy("Năm"), 7, lambda r: r[0], YEAR, row_header=True)]
+    for index, label in enumerate(places):
+        columns.append(
+            Column(
+                label,
+                14,
+                lambda r, i=index: _figure_value(r[1][i]),
+                number_format_for(indicator),
+                cell_template=SERIES_FIGURE_CELL,
+                cell=lambda r, i=index: {"f": r[1][i]},
+                css_class="num",
+            )
+        )
+    columns.append(demo_column(_year_is_demo))
+    return Table(
+        _("%(name)s: số liệu theo năm") % {"name": indicator.name},
+        columns,
+        list(year_rows),
+        is_demo=_year_is_demo,
     )

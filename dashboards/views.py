@@ -1,7 +1,9 @@
 """Read-only dashboards: where the provinces stand against the 2015 and 2020 targets.
 
-Each view parses its filters, asks ``indicators.dashboard`` for the rows and renders them;
-the number of queries does not depend on how many provinces, indicators or years there are.
+Each view parses its filters, asks ``indicators.board`` for the rows, builds the table of
+``dashboards.tables`` once and renders it, or hands the same table to ``dashboards.exports`` for
+``?format=xlsx``; the number of queries does not depend on how many provinces, indicators or years
+there are.
 """
 
 from django.db.models import Prefetch
@@ -10,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive, Task
 from indicators import board as dashboard
-from indicators import progress
 from indicators.models import Indicator, TaskReport, WorkflowStatus
 from indicators.targets import WINDOWS
 from provinces import access
@@ -18,7 +19,7 @@ from provinces.access import dashboard_view
 from provinces.generations import Units, legacy_units_cannot_show
 from provinces.models import Province
 
-from . import charts
+from . import charts, tables
 from . import exports as excel_views
 from .filters import DashboardFilter
 
@@ -83,12 +84,16 @@ def _board_context(filters, board):
     }
 
 
+def scope_label(params):
+    return Province.Region(params.region).label if params.region else _("Cả nước")
+
+
 def _page(request, template, filters, board, **context):
     params = filters.params
     context.update(_board_context(filters, board))
     context.update(
         {
-            "scope_label": Province.Region(params.region).label if params.region else _("Cả nước"),
+            "scope_label": scope_label(params),
             "units_label": Units(params.units).label,
             "legacy_year_out_of_range": legacy_units_cannot_show(params.units, board.as_of),
         }
@@ -109,14 +114,16 @@ def overview(request):
     board = _board(filters)
     highlight = params.province
     items = dashboard.summaries(board, params.status, highlight)
+    counts_table = tables.summary_counts_table(items, window=board.window)
     if excel_views.wants_xlsx(request):
-        return excel_views.overview_export(request, filters, board, items)
+        return excel_views.table_export(request, filters, board, counts_table, "tong-quan")
     return _page(
         request,
         "dashboards/overview.html",
         filters,
         board,
         summaries=items,
+        counts_table=counts_table,
         highlight=highlight,
         status_chart=charts.status_chart(items, board.window),
     )
@@ -128,16 +135,10 @@ def province_list(request):
     params = filters.params
     board = _board(filters)
     places = dashboard.place_summaries(board, params.status)
+    places_table = tables.place_list_table(places)
     if excel_views.wants_xlsx(request):
-        return excel_views.province_list_export(request, filters, board, places)
-    return _page(
-        request,
-        "dashboards/province_list.html",
-        filters,
-        board,
-        places=places,
-        count_keys=progress.COUNT_KEYS,
-    )
+        return excel_views.table_export(request, filters, board, places_table, "tinh-thanh-pho")
+    return _page(request, "dashboards/province_list.html", filters, board, places=places, places_table=places_table)
 
 
 def directives_with_tasks(queryset):
@@ -181,8 +182,9 @@ def province_detail(request, slug):
     board = dashboard.Board.load(filters.qs, only=[province], as_of=params.year, window=params.window)
     rows = [board.row(indicator, province) for indicator in board.indicators]
     shown = [r for r in rows if dashboard.matches_status(r, params.status, board.window)]
+    indicators_table = tables.indicator_rows_table(shown, scope=province.name)
     if excel_views.wants_xlsx(request):
-        return excel_views.province_detail_export(request, filters, board, province, shown)
+        return excel_views.table_export(request, filters, board, indicators_table, province.slug)
 
     predecessors = [p for p in board.provinces.values() if p.successor_id == province.pk]
     own = {province.pk} | {p.pk for p in predecessors}
@@ -192,6 +194,7 @@ def province_detail(request, slug):
     directives = list(directives)
     tasks = [t for d in directives for t in d.tasks.all()]
     reports = latest_reports(province, board.as_of, tasks)
+    blocks = task_blocks(directives, {r.indicator.pk: r for r in rows}, reports, params.status, board.window)
     return _page(
         request,
         "dashboards/province_detail.html",
@@ -200,9 +203,13 @@ def province_detail(request, slug):
         province=province,
         predecessors=sorted(predecessors, key=lambda p: p.code),
         rows=shown,
+        indicators_table=indicators_table,
         counts=dashboard.status_counts(rows, board.window),
         charts=[(r, charts.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in shown],
-        directives=task_blocks(directives, {r.indicator.pk: r for r in rows}, reports, params.status, board.window),
+        directives=[
+            (d, tables.task_parts(tables.directive_tasks_table(task_rows, directive=d, place=province)))
+            for d, task_rows in blocks
+        ],
         has_own_directive=any(d.province_id in own for d in directives),
         report_year=board.as_of if board.as_of and province.reports_year(board.as_of) else None,
     )
@@ -214,14 +221,18 @@ def indicator_list(request):
     params = filters.params
     board = _board(filters)
     summaries = sorted(dashboard.summaries(board, params.status), key=lambda s: CATEGORY_ORDER[s.indicator.category])
+    indicators_table = tables.indicator_list_table(
+        summaries, as_of=board.as_of, scope=scope_label(params), window=board.window
+    )
     if excel_views.wants_xlsx(request):
-        return excel_views.indicator_list_export(request, filters, board, summaries)
+        return excel_views.table_export(request, filters, board, indicators_table, "chi-so")
     return _page(
         request,
         "dashboards/indicator_list.html",
         filters,
         board,
         summaries=summaries,
+        indicators_table=indicators_table,
     )
 
 
@@ -244,11 +255,15 @@ def indicator_detail(request, code):
     compared = [board.row(indicator, place) for place in params.compare]
     years = [y for y in board.years if board.as_of is None or y <= board.as_of]
     common_target = board.targets.common(indicator, board.places, window)
+    ranking = tables.ranking_table(ranked, unreported, indicator=indicator, as_of=board.as_of, window=window)
+    series_rows = [*compared, national]
+    series = tables.year_series_table(
+        charts.year_table(series_rows, years),
+        [row.place.short_name if row.place else scope_label(params) for row in series_rows],
+        indicator,
+    )
     if excel_views.wants_xlsx(request):
-        table_rows = [*compared, national]
-        return excel_views.indicator_detail_export(
-            request, filters, board, indicator, ranked, unreported, table_rows, charts.year_table(table_rows, years)
-        )
+        return excel_views.indicator_detail_export(request, filters, board, indicator, ranking, series)
     return _page(
         request,
         "dashboards/indicator_detail.html",
@@ -264,9 +279,9 @@ def indicator_detail(request, code):
         common_target=common_target,
         ranking_chart=charts.ranking_chart(ranked, window, common_target, board.as_of),
         comparison_chart=charts.comparison_chart(compared, years, national),
-        national_rows=[national],
-        table_rows=[*compared, national],
-        year_table=charts.year_table([*compared, national], years),
+        national_table=tables.indicator_rows_table([national], scope=scope_label(params)),
+        ranking_table=ranking,
+        series_table=series,
     )
 
 
@@ -295,11 +310,15 @@ def directive_status(request, directive):
         board = dashboard.Board.load(indicators, as_of=params.year, window=params.window)
         rows = {i.pk: board.national_row(i) for i in indicators}
     reports = latest_reports(place, board.as_of, tasks)
+    blocks = task_blocks([directive], rows, reports, params.status, board.window)[0][1]
+    tasks_table = tables.directive_tasks_table(blocks, directive=directive, place=place)
     return {
         **_board_context(filters, board),
         "place": place,
         "is_national": place is None,
-        "blocks": task_blocks([directive], rows, reports, params.status, board.window)[0][1],
+        "blocks": blocks,
+        "tasks_table": tasks_table,
+        "task_parts": tables.task_parts(tasks_table),
         "counts": dashboard.status_counts(list(rows.values()), board.window),
     }
 
@@ -322,5 +341,5 @@ def directive_detail(request, slug):
     context = directive_status(request, directive)
     context["directive"] = directive
     if excel_views.wants_xlsx(request):
-        return excel_views.directive_export(request, context)
+        return excel_views.table_export(request, context["filters"], context["board"], context["tasks_table"], slug)
     return render(request, "dashboards/directive_detail.html", context)

@@ -19,7 +19,7 @@ does when someone types an apostrophe before the text. The text is kept as it wa
 import math
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.http import FileResponse
@@ -120,6 +120,13 @@ class Column:
 
     ``number_format`` is a format string or a function of the row (a "value" column holds
     counts and percentages side by side). ``wrap`` wraps long text in the cell.
+
+    The rest says how a dashboard page shows the column (``templates/partials/_table.html``):
+    by default its ``display``; with ``cell_template``, that template rendered with the variables
+    ``cell(row)`` returns (a link, a status badge with the numbers behind it). ``page=False`` keeps
+    a column to the workbook where the page shows it inside a neighbouring cell (the unit, the
+    year, "n/m reporting" beside a value), so every column of the page is in the workbook, under
+    the same header, in the same order.
     """
 
     header: object
@@ -127,6 +134,12 @@ class Column:
     getter: Callable
     number_format: object = None
     wrap: bool = False
+    page: bool = True
+    cell_template: str | None = None
+    cell: Callable | None = None  # row → the cell template's variables
+    header_html: object = None  # the page's header cell as safe HTML, reading as ``header``
+    css_class: str = ""  # on the page's header and cells ("num": right-aligned figures)
+    row_header: bool = False  # the cell that names the row: <th scope="row"> on the page
 
     def value(self, row):
         return self.getter(row)
@@ -159,9 +172,20 @@ class Table:
     subtitle: list = ()  # lines under the title
     notes: list = ()  # lines above the header row (the demo note, what the figures are)
     is_demo: Callable | None = None  # row → bool: demo rows are set in italics
+    # for the page only
+    group_by: Callable | None = None  # row → the heading of a run of rows (the workbook has it as a column)
+    row_class: Callable | None = None  # row → a CSS class for the page's row
+    empty: object = ""  # what the page says when no row matches
 
     def headers(self):
         return [force_str(c.header) for c in self.columns]
+
+    def page_columns(self):
+        return [c for c in self.columns if c.page]
+
+    def part(self, rows):
+        """The same table (columns, title) over some of its rows."""
+        return replace(self, rows=list(rows))
 
 
 def demo_marker(is_demo):
