@@ -2,6 +2,7 @@ import os
 import shutil
 
 import pytest
+from django.db import transaction
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +70,23 @@ def _vietnamese_unless_asked():
     translation.activate("vi")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="module")
+def demo_db(django_db_setup, django_db_blocker):
+    """The real units and documents and the demo figures, loaded once for a module and rolled back after it.
+
+    Loading the demo takes seconds; each test of the module runs in a savepoint inside this
+    transaction (pytest-django's ``db``), so it sees the data and leaves it as it found it.
+    """
+    from tests.factories import load_everything
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_everything(demo=True)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
