@@ -575,12 +575,8 @@ def apply_import(user, province, year, upload, expected, confirmed=frozenset()):
         reason = import_reason(upload.filename)
         saved = 0
         for row in accepted:
-            figure = row.current or Measurement(
-                indicator=row.indicator,
-                province=province,
-                year=year,
-                capped_at_100=row.indicator.is_capped_at_100,
-                version=0,
+            figure = row.current or Measurement.objects.new(
+                indicator=row.indicator, province=province, year=year, version=0
             )
             if workflow.save_values(user, figure, row.values, expected_version=row.raw.version, reason=reason):
                 saved += 1

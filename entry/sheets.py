@@ -315,13 +315,7 @@ def _save_rows(user, sheet, submit):
 
 def _new_figure(row, sheet):
     if isinstance(row, IndicatorRow):
-        return Measurement(
-            indicator=row.indicator,
-            province=sheet.province,
-            year=sheet.year,
-            capped_at_100=row.indicator.is_capped_at_100,
-            version=0,
-        )
+        return Measurement.objects.new(indicator=row.indicator, province=sheet.province, year=sheet.year, version=0)
     return TaskReport(task=row.task, province=sheet.province, year=sheet.year, version=0)
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from directives.models import Task
@@ -26,9 +27,42 @@ class TargetInline(admin.TabularInline):
     autocomplete_fields = ["province", "directive"]
     extra = 0
 
+    def get_queryset(self, request):
+        # Each row's title is the target's __str__, which names the province only when it was fetched.
+        return super().get_queryset(request).select_related("indicator", "province")
+
+
+class IndicatorAdminForm(forms.ModelForm):
+    """Explains beside "allows over 100%" why an indicator cannot be capped at 100 while figures above 100 exist.
+
+    The database would refuse the cap (measurement_percentage_within_0_100) when save_model copies it
+    onto the figures; this says so before anything is saved.
+    """
+
+    class Meta:
+        model = Indicator
+        fields = ["unit", "allows_over_100"]  # the admin adds the fields of its fieldsets
+
+    def clean(self):
+        cleaned = super().clean()
+        indicator = self.instance
+        if indicator.pk is None or not {"unit", "allows_over_100"} & set(self.changed_data):
+            return cleaned
+        capped = cleaned.get("unit") == Indicator.Unit.PERCENT and not cleaned.get("allows_over_100")
+        above = indicator.measurements.filter(value__gt=100).count() if capped else 0
+        if above:
+            message = ngettext(
+                "%(count)s số liệu của chỉ số này lớn hơn 100: sửa chúng trước, hoặc chọn “cho phép vượt 100%%”.",
+                "%(count)s số liệu của chỉ số này lớn hơn 100: sửa chúng trước, hoặc chọn “cho phép vượt 100%%”.",
+                above,
+            )
+            self.add_error("allows_over_100", message % {"count": above})
+        return cleaned
+
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
+    form = IndicatorAdminForm
     list_display = ["code", "name_vi", "unit", "aggregation", "category"]
     list_display_links = ["code", "name_vi"]
     list_filter = ["unit", "category", "aggregation"]
@@ -66,6 +100,12 @@ class IndicatorAdmin(admin.ModelAdmin):
             field.label_from_instance = lambda task: f"{task.directive} – {task}"
         return field
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            # The unit or allows_over_100 may have changed: the figures' copy of the 0–100 rule follows.
+            obj.apply_cap_to_measurements()
+
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
@@ -75,12 +115,16 @@ class TargetAdmin(admin.ModelAdmin):
     search_fields = ["indicator__code", "indicator__name_vi", "province__name", "subject", "note"]
     autocomplete_fields = ["indicator", "province", "directive"]
 
+    def get_queryset(self, request):
+        # The change page's title is the target's __str__, which names them only when they were fetched.
+        return super().get_queryset(request).select_related("indicator", "province")
+
 
 class MeasurementAdminForm(forms.ModelForm):
     """Keeps the database's 0–100 and numerator ≤ denominator rules friendly.
 
-    ``capped_at_100`` is copied from the indicator here, and a breach of either rule is shown as a
-    message next to the value instead of failing at the database.
+    ``capped_at_100`` is copied from the indicator here (``Measurement.set_indicator``), and a breach
+    of either rule is shown as a message next to the value instead of failing at the database.
     """
 
     class Meta:
@@ -106,7 +150,7 @@ class MeasurementAdminForm(forms.ModelForm):
         indicator = cleaned.get("indicator")
         if indicator is None:
             return cleaned
-        self.instance.capped_at_100 = indicator.is_capped_at_100
+        self.instance.set_indicator(indicator)
         value, numerator, denominator = (cleaned.get(name) for name in ("value", "numerator", "denominator"))
         if "value" in self.errors or "numerator" in self.errors or "denominator" in self.errors:
             return cleaned

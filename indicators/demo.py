@@ -189,14 +189,13 @@ def load_demo_figures():
                     if (indicator.pk, province.pk, year) in existing:
                         continue
                     rows.append(
-                        Measurement(
+                        Measurement.objects.new(
                             indicator=indicator,
                             province=province,
                             year=year,
                             value=point.value,
                             numerator=point.numerator,
                             denominator=point.denominator,
-                            capped_at_100=indicator.is_capped_at_100,
                             status=_status_for(province, year, years[-1]),
                             source=DEMO_SOURCE,
                             is_demo=True,

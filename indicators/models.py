@@ -1,8 +1,7 @@
 """Indicators, their targets, and the yearly figures provinces report against them."""
 
-from decimal import Decimal
-
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -11,8 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directives.models import MAX_YEAR, MIN_YEAR
-
-HUNDRED = Decimal(100)
 
 
 class Indicator(models.Model):
@@ -83,11 +80,29 @@ class Indicator(models.Model):
 
     @property
     def is_ratio(self):
-        return bool(self.numerator_label and self.denominator_label)
+        """Whether figures are numerator over denominator: exactly when the indicator aggregates as a ratio.
+
+        The entry sheet, the import, validation and the pages all ask this one question. A ratio
+        indicator always has both labels (the database holds that); labels left on an indicator that
+        is summed or not aggregated do not make it a ratio.
+        """
+        return self.aggregation == self.Aggregation.RATIO
 
     @property
     def is_capped_at_100(self):
         return self.unit == self.Unit.PERCENT and not self.allows_over_100
+
+    def apply_cap_to_measurements(self):
+        """Copy ``is_capped_at_100`` onto this indicator's figures after its unit or ``allows_over_100`` changed.
+
+        Called explicitly by whoever changes them (the admin's save_model, load_documents), never
+        from ``save()``, so saving an indicator does not rewrite figures unseen. The figures keep
+        their values, versions and history: the copy is the database's means to hold the 0–100 rule,
+        not a change anyone made. A figure above 100 makes the database refuse the cap (IntegrityError);
+        the admin explains that before saving. Returns the number of figures updated.
+        """
+        capped = self.is_capped_at_100
+        return self.measurements.exclude(capped_at_100=capped).update(capped_at_100=capped)
 
     @property
     def display_unit(self):
@@ -137,6 +152,10 @@ class Target(models.Model):
                 condition=Q(baseline_year__isnull=True) | Q(baseline_year__lt=F("deadline_year")),
                 name="target_baseline_before_deadline",
             ),
+            models.CheckConstraint(
+                condition=Q(baseline_value__isnull=True) | Q(baseline_year__isnull=False),
+                name="target_baseline_value_needs_year",
+            ),
             models.CheckConstraint(condition=Q(value__gte=0), name="target_value_not_negative"),
             models.UniqueConstraint(
                 fields=["indicator", "province", "deadline_year", "subject"], name="target_unique_per_scope"
@@ -150,8 +169,23 @@ class Target(models.Model):
         ]
 
     def __str__(self):
-        scope = self.province.short_name if self.province_id else _("toàn quốc")
-        return f"{self.indicator_id}: {self.value} ({self.deadline_year}, {scope})"
+        """Names the indicator and province when they were fetched with the target, their ids otherwise.
+
+        A list of targets (the admin's, a deletion summary) then never runs a query per row.
+        """
+        indicator = self.indicator.code if Target.indicator.is_cached(self) else f"#{self.indicator_id}"
+        if self.province_id is None:
+            scope = _("toàn quốc")
+        elif Target.province.is_cached(self):
+            scope = self.province.short_name
+        else:
+            scope = f"#{self.province_id}"
+        return f"{indicator}: {self.value} ({self.deadline_year}, {scope})"
+
+    def clean(self):
+        # The database holds the same rule (target_baseline_value_needs_year); this says it beside the field.
+        if self.baseline_value is not None and self.baseline_year is None:
+            raise ValidationError({"baseline_year": _("Giá trị gốc cần có năm gốc.")})
 
 
 class WorkflowStatus(models.TextChoices):
@@ -209,6 +243,18 @@ class MeasurementQuerySet(models.QuerySet):
         )
 
 
+class MeasurementManager(models.Manager.from_queryset(MeasurementQuerySet)):
+    def new(self, indicator, **fields):
+        """An unsaved figure of ``indicator``: the one constructor, so ``capped_at_100`` is never forgotten.
+
+        Every place that creates measurements (entry sheet, import, admin, loaders, demo, tests)
+        goes through here or through ``set_indicator``; unsaved so that callers can bulk-create.
+        """
+        measurement = self.model(**fields)
+        measurement.set_indicator(indicator)
+        return measurement
+
+
 class Measurement(ReportedFigure):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("chỉ số"), on_delete=models.PROTECT, related_name="measurements"
@@ -226,7 +272,7 @@ class Measurement(ReportedFigure):
     source_file = models.CharField(_("tệp nguồn"), max_length=120, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
-    objects = MeasurementQuerySet.as_manager()
+    objects = MeasurementManager()
 
     class Meta:
         verbose_name = _("số liệu")
@@ -258,6 +304,11 @@ class Measurement(ReportedFigure):
 
     def __str__(self):
         return f"{self.indicator_id} · {self.province_id} · {self.year}: {self.value}"
+
+    def set_indicator(self, indicator):
+        """Make this a figure of ``indicator``, copying whether its values stop at 100 (``capped_at_100``)."""
+        self.indicator = indicator
+        self.capped_at_100 = indicator.is_capped_at_100
 
 
 class TaskReport(ReportedFigure):

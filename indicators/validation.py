@@ -118,11 +118,3 @@ def check_figure(
                 "Kiểm tra lại, rồi đánh dấu xác nhận nếu đúng."
             ) % {"new": format_vn(value), "old": format_vn(previous)}
     return checked
-
-
-def check_year(directive_years, year):
-    """Error message if ``year`` lies outside every period of the directives an indicator serves."""
-    if directive_years and not any(start <= year <= end for start, end in directive_years):
-        spans = ", ".join(f"{start}–{end}" for start, end in sorted(set(directive_years)))
-        return _("Năm %(year)s nằm ngoài giai đoạn của văn bản chỉ đạo (%(spans)s).") % {"year": year, "spans": spans}
-    return None

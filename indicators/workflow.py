@@ -51,13 +51,26 @@ def recorded(message, **params):
         return _(message) % params if params else _(message)
 
 
-def _save(figure, user, reason):
-    """Bump the version and save, leaving ``reason`` in the history."""
+# Written by every save, whatever the transition changed.
+BOOKKEEPING = ("version", "updated_by", "updated_at")
+
+
+def _save(figure, user, reason, changed):
+    """Bump the version and save the ``changed`` fields, leaving ``reason`` in the history.
+
+    Only what the transition changed (and the bookkeeping) is written, so approving a figure cannot
+    put back a note or source someone corrected in the admin meanwhile; a new figure is inserted
+    whole. simple-history copies the whole instance into its row, reason and user included,
+    whichever fields were written.
+    """
     figure.version += 1
     figure.updated_by = user
     figure._change_reason = reason
     figure._history_user = user
-    figure.save()
+    if figure.pk is None:
+        figure.save()
+    else:
+        figure.save(update_fields=[*changed, *BOOKKEEPING])
     return figure
 
 
@@ -85,7 +98,7 @@ def save_values(user, figure, values, expected_version=None, reason=""):
     figure.is_demo = False  # a person vouched for it now
     if figure.status == WorkflowStatus.RETURNED:
         figure.status = WorkflowStatus.DRAFT
-    _save(figure, user, reason or recorded("Cập nhật số liệu"))
+    _save(figure, user, reason or recorded("Cập nhật số liệu"), [*values, "is_demo", "status"])
     return True
 
 
@@ -95,7 +108,7 @@ def submit(user, figure):
         raise WorkflowError(_("Chỉ gửi duyệt được số liệu nháp hoặc bị trả lại."))
     figure.status = WorkflowStatus.SUBMITTED
     figure.return_reason = ""
-    return _save(figure, user, recorded("Gửi duyệt"))
+    return _save(figure, user, recorded("Gửi duyệt"), ["status", "return_reason"])
 
 
 def approve(user, figure):
@@ -103,7 +116,7 @@ def approve(user, figure):
     if figure.status != WorkflowStatus.SUBMITTED:
         raise WorkflowError(_("Chỉ phê duyệt được số liệu đã gửi duyệt."))
     figure.status = WorkflowStatus.APPROVED
-    return _save(figure, user, recorded("Phê duyệt"))
+    return _save(figure, user, recorded("Phê duyệt"), ["status"])
 
 
 def return_to_editor(user, figure, reason):
@@ -113,7 +126,7 @@ def return_to_editor(user, figure, reason):
     reason = _require_reason(reason)
     figure.status = WorkflowStatus.RETURNED
     figure.return_reason = reason
-    return _save(figure, user, recorded("Trả lại: %(reason)s", reason=reason))
+    return _save(figure, user, recorded("Trả lại: %(reason)s", reason=reason), ["status", "return_reason"])
 
 
 def reopen(user, figure, reason):
@@ -123,7 +136,7 @@ def reopen(user, figure, reason):
     reason = _require_reason(reason)
     figure.status = WorkflowStatus.RETURNED
     figure.return_reason = reason
-    return _save(figure, user, recorded("Mở lại: %(reason)s", reason=reason))
+    return _save(figure, user, recorded("Mở lại: %(reason)s", reason=reason), ["status", "return_reason"])
 
 
 def _require_reason(reason):

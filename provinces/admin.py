@@ -41,11 +41,19 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__first_name", "user__last_name", "province__name"]
     autocomplete_fields = ["user", "province"]
 
+    def get_queryset(self, request):
+        # A role's __str__ (the change page's title) names its user and province only when they were fetched.
+        return super().get_queryset(request).select_related("user", "province")
+
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["province"]
+
+    def get_queryset(self, request):
+        # Each row's title is the role's __str__, which names the user and province only when they were fetched.
+        return super().get_queryset(request).select_related("user", "province")
 
 
 # Roles are managed where users are: on the user's own admin page.

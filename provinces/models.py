@@ -27,10 +27,6 @@ class ProvinceQuerySet(models.QuerySet):
     def current(self):
         return self.filter(valid_to__isnull=True)
 
-    def reporting_in(self, year):
-        """Units that report figures for ``year``: those in force on 31 December."""
-        return self.valid_on(datetime.date(year, 12, 31))
-
 
 class Province(models.Model):
     class Kind(models.TextChoices):
@@ -121,4 +117,10 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} · {self.get_role_display()} · {self.province}"
+        """Names the user and province when they were fetched with the role, their ids otherwise.
+
+        A list of roles (the user's admin page, a deletion summary) then never runs a query per row.
+        """
+        user = self.user if Membership.user.is_cached(self) else f"#{self.user_id}"
+        province = self.province if Membership.province.is_cached(self) else f"#{self.province_id}"
+        return f"{user} · {self.get_role_display()} · {province}"

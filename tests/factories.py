@@ -62,15 +62,11 @@ def make_indicator(code=None, unit=Indicator.Unit.PERCENT, ratio=None, **extra):
 
 
 def make_measurement(indicator, province, year, value, status=WorkflowStatus.APPROVED, **extra):
-    return Measurement.objects.create(
-        indicator=indicator,
-        province=province,
-        year=year,
-        value=Decimal(str(value)),
-        capped_at_100=indicator.is_capped_at_100,
-        status=status,
-        **extra,
+    measurement = Measurement.objects.new(
+        indicator=indicator, province=province, year=year, value=Decimal(str(value)), status=status, **extra
     )
+    measurement.save()
+    return measurement
 
 
 def make_target(indicator, value, deadline_year, province=None, **extra):

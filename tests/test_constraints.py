@@ -53,8 +53,10 @@ def count(db):
 
 
 def measurement(indicator, province, **fields):
-    values = {"year": 2010, "value": Decimal("50"), "capped_at_100": indicator.is_capped_at_100, **fields}
-    return Measurement.objects.create(indicator=indicator, province=province, **values)
+    values = {"year": 2010, "value": Decimal("50"), **fields}
+    figure = Measurement.objects.new(indicator=indicator, province=province, **values)
+    figure.save()
+    return figure
 
 
 def rejected(create):
@@ -120,6 +122,23 @@ def test_two_directives_without_a_number_from_the_same_issuer_are_accepted():
 @pytest.mark.django_db
 def test_a_target_due_in_3000_is_rejected(percent, province):
     rejected(lambda: Target.objects.create(indicator=percent, province=province, deadline_year=3000, value=100))
+
+
+@pytest.mark.django_db
+def test_a_target_baseline_value_without_its_baseline_year_is_rejected(percent, province):
+    rejected(
+        lambda: Target.objects.create(
+            indicator=percent, province=province, deadline_year=2020, value=80, baseline_value=40
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_a_target_baseline_year_without_a_baseline_value_is_accepted(percent, province):
+    target = Target.objects.create(
+        indicator=percent, province=province, deadline_year=2020, value=80, baseline_year=2010
+    )
+    assert target.baseline_value is None
 
 
 # The admin, in Vietnamese, for the central administrator.
@@ -242,3 +261,25 @@ def test_saving_a_directive_keeps_its_nested_tasks(admin_client):
     notice.refresh_from_db()
     assert notice.title == "Thông báo kết luận"
     assert Task.objects.get(pk=sub.pk).parent == two
+
+
+@pytest.mark.django_db
+def test_admin_asks_for_the_baseline_year_beside_it_when_a_baseline_value_is_given(admin_client, percent, province):
+    data = {
+        "indicator": percent.pk,
+        "province": province.pk,
+        "deadline_year": "2020",
+        "value": "80",
+        "baseline_year": "",
+        "baseline_value": "40",
+        "directive": "",
+        "subject": "",
+        "note": "",
+        "source_file": "",
+    }
+    response = admin_client.post(reverse("admin:indicators_target_add"), data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["baseline_year"] == ["Giá trị gốc cần có năm gốc."]
+    assert not form.non_field_errors()
+    assert not Target.objects.exists()

@@ -19,17 +19,18 @@ from provinces.models import Province
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
 
 
-def sync(model, key, values, before_save=None, update=True):
+def sync(model, key, values, before_save=None, update=True, new=None):
     """Get the ``model`` row matching ``key`` or create it; save it only if ``values`` differ.
 
-    Keys and values use attribute names (``province_id``, not ``province``), so comparing does
-    not fetch related rows. ``before_save(obj, outcome)`` may touch the row just before it is
-    saved. With ``update`` off, a differing row is not touched. Returns the row and one of
-    CREATED, UPDATED, UNCHANGED, KEPT.
+    Values use attribute names (``province_id``, not ``province``), so comparing does not fetch
+    related rows. ``new(**key, **values)`` builds a missing row (the model's constructor unless
+    given). ``before_save(obj, outcome)`` may touch the row just before it is saved. With
+    ``update`` off, a differing row is not touched. Returns the row and one of CREATED, UPDATED,
+    UNCHANGED, KEPT.
     """
     obj = model._default_manager.filter(**key).first()
     if obj is None:
-        obj, outcome = model(**key, **values), CREATED
+        obj, outcome = (new or model)(**key, **values), CREATED
     else:
         changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
         if not changed:
@@ -127,6 +128,8 @@ class Command(BaseCommand):
                 },
             )
         self._link_tasks(indicators, tasks)
+        for indicator in indicators.values():
+            indicator.apply_cap_to_measurements()  # a changed unit reaches every figure, not only these
 
         for record in docs.TARGETS:
             self._sync(
@@ -152,12 +155,11 @@ class Command(BaseCommand):
             indicator = indicators[record.indicator]
             self._sync(
                 Measurement,
-                {"indicator_id": indicator.pk, "province_id": provinces[record.province].pk, "year": record.year},
+                {"indicator": indicator, "province_id": provinces[record.province].pk, "year": record.year},
                 {
                     "value": record.value,
                     "numerator": None,
                     "denominator": None,
-                    "capped_at_100": indicator.is_capped_at_100,
                     "status": record.status,
                     "is_demo": False,
                     "source": record.source,
@@ -166,6 +168,7 @@ class Command(BaseCommand):
                     "year_note": record.year_note,
                 },
                 before_save=_figure_from_document,
+                new=Measurement.objects.new,
             )
 
         for label, counts in self.counts.items():
@@ -174,8 +177,8 @@ class Command(BaseCommand):
                 line += f", {counts[KEPT]} kept as edited here (differ from the documents; --update overwrites)"
             self.stdout.write(line)
 
-    def _sync(self, model, key, values, before_save=None):
-        obj, outcome = sync(model, key, values, before_save, update=self.update)
+    def _sync(self, model, key, values, before_save=None, new=None):
+        obj, outcome = sync(model, key, values, before_save, update=self.update, new=new)
         self.counts[model.__name__][outcome] += 1
         return obj
 
