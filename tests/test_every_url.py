@@ -13,7 +13,6 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLResolver, get_resolver, reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -23,7 +22,6 @@ from indicators import workflow
 from indicators.demo import DEMO_USERS, FIRST_CURRENT_YEAR, LAST_LEGACY_YEAR, load_demo_users
 from indicators.models import Indicator, Measurement, TaskReport
 from provinces.models import Province
-from tests.factories import load_everything
 
 ROLES = ["anonymous", *(username for username, *_ in DEMO_USERS)]
 # 301: /favicon.ico is a permanent redirect to the static icon.
@@ -47,15 +45,14 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo database and accounts, loaded once for the module and rolled back after it.
+def demo(demo_db, django_db_blocker):
+    """The demo database (``demo_db``) and its accounts, loaded once for the module and rolled back after it.
 
     One task report is added (the demo has none) on Lào Cai's 24-CT/TU, so the task history has a
     figure to show.
     """
     fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), fast, transaction.atomic():
-        load_everything(demo=True)
+    with django_db_blocker.unblock(), fast:
         load_demo_users()
         lao_cai = Province.objects.legacy().get(code="10")
         task = Task.objects.filter(directive__province=lao_cai).order_by("pk").first()
@@ -72,7 +69,6 @@ def demo(django_db_setup, django_db_blocker):
             provincial=task.directive,
             task_report=report,
         )
-        transaction.set_rollback(True)
 
 
 def routes(patterns=None, prefix=""):
