@@ -43,7 +43,7 @@ run: setup
 
 test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 

@@ -43,6 +43,16 @@ def _figure_value(figure):
     return figure.value if figure is not None else None
 
 
+def _via(of, getter):
+    """A column getter reading ``getter`` of what ``of`` finds in a table row (None when it finds nothing)."""
+
+    def get(x):
+        found = of(x)
+        return getter(found) if found is not None else None
+
+    return get
+
+
 def _coverage(figure):
     return figure.coverage if figure is not None else ""
 
@@ -66,6 +76,26 @@ def _figure_cell(figure, row, *, show_year=False, year=None, latest=None):
 # --- columns shared by several tables -------------------------------------------------------------
 
 
+def indicator_columns(indicator_of, *, width=44, details=False):
+    """The indicator's name (a link to its page, the row's header) and, in the workbook, its unit."""
+
+    def on_indicator(getter):
+        return _via(indicator_of, getter)
+
+    return [
+        Column(
+            gettext_lazy("Chỉ số"),
+            width,
+            on_indicator(lambda i: i.name),
+            wrap=True,
+            row_header=True,
+            cell_template=INDICATOR_CELL,
+            cell=lambda x: {"indicator": indicator_of(x), "details": details},
+        ),
+        Column(gettext_lazy("Đơn vị tính"), 10, on_indicator(lambda i: i.display_unit), wrap=True, page=False),
+    ]
+
+
 def latest_columns(header, row_of):
     """A row's latest figure (the one its statuses are computed from) and any newer provisional one.
 
@@ -74,11 +104,7 @@ def latest_columns(header, row_of):
     """
 
     def on_row(getter):
-        def get(x):
-            row = row_of(x)
-            return getter(row) if row is not None else None
-
-        return get
+        return _via(row_of, getter)
 
     def figure_format(x):
         row = row_of(x)
@@ -147,23 +173,10 @@ def indicator_row_columns(row_of, *, name_width=44):
     """One indicator in one place (``row_of`` gives the dashboard row): its latest figure, targets and statuses."""
 
     def on_row(getter):
-        def get(x):
-            row = row_of(x)
-            return getter(row) if row is not None else None
-
-        return get
+        return _via(row_of, getter)
 
     columns = [
-        Column(
-            gettext_lazy("Chỉ số"),
-            name_width,
-            on_row(lambda r: r.indicator.name),
-            wrap=True,
-            row_header=True,
-            cell_template=INDICATOR_CELL,
-            cell=on_row(lambda r: {"indicator": r.indicator, "details": False}),
-        ),
-        Column(gettext_lazy("Đơn vị tính"), 10, on_row(lambda r: r.indicator.display_unit), wrap=True, page=False),
+        *indicator_columns(on_row(lambda r: r.indicator), width=name_width),
         *latest_columns(gettext_lazy("Mới nhất"), row_of),
     ]
     for window in WINDOWS:
@@ -291,15 +304,7 @@ def _line_is_demo(line):
 def summary_counts_table(summaries, *, window):
     """The overview's table: for each indicator, how many places stand at each status."""
     columns = [
-        Column(
-            gettext_lazy("Chỉ số"),
-            44,
-            lambda s: s.indicator.name,
-            wrap=True,
-            row_header=True,
-            cell_template=INDICATOR_CELL,
-            cell=lambda s: {"indicator": s.indicator, "details": False},
-        ),
+        indicator_columns(lambda s: s.indicator)[0],
         *count_columns(lambda s: s.counts, _indicator_link),
         demo_column(_summary_is_demo),
     ]
@@ -320,16 +325,7 @@ def indicator_list_table(summaries, *, as_of, scope, window):
     """
     columns = [
         Column(gettext_lazy("Nhóm"), 20, lambda s: s.indicator.get_category_display(), wrap=True, page=False),
-        Column(
-            gettext_lazy("Chỉ số"),
-            40,
-            lambda s: s.indicator.name,
-            wrap=True,
-            row_header=True,
-            cell_template=INDICATOR_CELL,
-            cell=lambda s: {"indicator": s.indicator, "details": True},
-        ),
-        Column(gettext_lazy("Đơn vị tính"), 10, lambda s: s.indicator.display_unit, wrap=True, page=False),
+        *indicator_columns(lambda s: s.indicator, width=40, details=True),
         *latest_columns(scope, lambda s: s.national),
     ]
     for target_window in WINDOWS:

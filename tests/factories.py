@@ -109,3 +109,24 @@ def logged_in(user=None):
     if user is not None:
         client.force_login(user)
     return client
+
+
+# --- unsaved rows, for rules that need no database ------------------------------------------------
+
+SHARE_INDICATOR = Indicator(pk=1, code="units-with-lan", unit=Indicator.Unit.PERCENT, aggregation="ratio")
+COUNT_INDICATOR = Indicator(pk=2, code="computers", unit=Indicator.Unit.COUNT, aggregation="sum")
+_unsaved_ids = itertools.count(1)
+
+
+def unsaved_target(indicator, deadline, value, province=None, demo=False, subject="", **extra):
+    """A Target that is never saved (``province`` may be anything with a ``pk``)."""
+    return Target(
+        pk=next(_unsaved_ids),
+        indicator_id=indicator.pk,
+        province_id=province.pk if province else None,
+        deadline_year=deadline,
+        value=Decimal(str(value)),
+        is_demo=demo,
+        subject=subject,
+        **extra,
+    )

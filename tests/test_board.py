@@ -18,32 +18,18 @@ from directives.models import Directive
 from indicators import board
 from indicators import board as dashboard
 from indicators.board import Board
-from indicators.models import Indicator, Measurement, Target, WorkflowStatus
+from indicators.models import Indicator, Measurement, WorkflowStatus
 from indicators.progress import Status
 from indicators.targets import plan_start
 from provinces.generations import Units
 from reporting import report
 from tests.excel_helpers import records, row_with, workbook_of
+from tests.factories import SHARE_INDICATOR as SHARE
 from tests.factories import make_directive, make_indicator, make_measurement, make_province, make_target
+from tests.factories import unsaved_target as target
 
-SHARE = Indicator(pk=1, code="units-with-lan", unit=Indicator.Unit.PERCENT, aggregation="ratio")
-COUNT = Indicator(pk=2, code="computers", unit=Indicator.Unit.COUNT, aggregation="sum")
 PHU_THO = SimpleNamespace(pk=25)
 LAO_CAI = SimpleNamespace(pk=10)
-_ids = iter(range(1, 10_000))
-
-
-def target(indicator, deadline, value, province=None, demo=False, subject="", **extra):
-    return Target(
-        pk=next(_ids),
-        indicator_id=indicator.pk,
-        province_id=province.pk if province else None,
-        deadline_year=deadline,
-        value=D(value),
-        is_demo=demo,
-        subject=subject,
-        **extra,
-    )
 
 
 # --- what progress.compute is given ----------------------------------------------------------------

@@ -11,11 +11,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests import test_excel_export
+from tests import test_reporting
 from tests.excel_helpers import records, workbook_of
-from tests.test_excel_export import YEAR, client_for
+from tests.test_reporting import YEAR, client_for
 
-world = test_excel_export.world  # the fixture of the Excel tests: Phú Thọ's figures, 24-CT/TU, personas
+world = test_reporting.world  # the fixture of the Excel tests: Phú Thọ's figures, 24-CT/TU, personas
 
 PAGES = [
     # (page, table= of its export button)

@@ -1,31 +1,16 @@
 """indicators.targets: which target applies to a status, and which one a figure is heading to."""
 
-from decimal import Decimal as D
 from types import SimpleNamespace
 
 import pytest
 
-from indicators.models import Indicator, Target
 from indicators.targets import TargetBook, default_window
+from tests.factories import COUNT_INDICATOR as COUNT
+from tests.factories import SHARE_INDICATOR as SHARE
+from tests.factories import unsaved_target as target
 
-SHARE = Indicator(pk=1, code="units-with-lan", unit=Indicator.Unit.PERCENT, aggregation="ratio")
-COUNT = Indicator(pk=2, code="computers", unit=Indicator.Unit.COUNT, aggregation="sum")
 PHU_THO = SimpleNamespace(pk=25)
 LAO_CAI = SimpleNamespace(pk=10)
-_ids = iter(range(1, 10_000))
-
-
-def target(indicator, deadline, value, province=None, demo=False, subject="", **extra):
-    return Target(
-        pk=next(_ids),
-        indicator_id=indicator.pk,
-        province_id=province.pk if province else None,
-        deadline_year=deadline,
-        value=D(value),
-        is_demo=demo,
-        subject=subject,
-        **extra,
-    )
 
 
 def choose_target(targets, indicator, place, window):
