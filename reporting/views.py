@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from indicators import years
@@ -19,7 +20,13 @@ from . import report as periodic
 
 
 def _bad_year(request, province, message):
-    return render(request, "entry/bad_year.html", {"province": province, "message": message}, status=404)
+    context = {
+        "heading": _("Không có báo cáo định kỳ của năm này"),
+        "message": message,
+        "back_url": reverse("province-detail", args=[province.slug]),
+        "back_label": _("Về trang của %(province)s") % {"province": province.name},
+    }
+    return render(request, "unavailable.html", context, status=404)
 
 
 @login_required
