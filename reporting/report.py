@@ -258,38 +258,22 @@ def _directive_sheets(province, year, directives, rows_by_indicator, window):
     return sheets
 
 
-def _province_data(board, rows, sources):
+def _yearly_data(board, rows, sources=None):
+    """Every yearly figure behind the summary, up to the report's year.
+
+    A province's own figures carry their source and note (``sources``); figures added up from
+    several units (the nation, or the units merged into a current one) say how many reported and
+    why there is no value where there is none; years nobody reported are left out nationally.
+    """
     data = []
     for row in rows:
         for year, figure in row.series.items():
-            if year > board.as_of:
+            if year > board.as_of or (sources is None and figure.reporting == 0 and figure.value is None):
                 continue
-            source, note = sources.get((row.indicator.pk, year), ("", ""))
-            reporting = figure.coverage
+            source, note = (sources or {}).get((row.indicator.pk, year), ("", ""))
             if figure.is_aggregate:
-                note = note or figure.reason or _("Cộng gộp số liệu các đơn vị cũ")
-            data.append(
-                DataRow(
-                    year,
-                    row.indicator,
-                    figure.value,
-                    figure.numerator,
-                    figure.denominator,
-                    reporting,
-                    source,
-                    note,
-                    figure.is_demo,
-                )
-            )
-    return data
-
-
-def _national_data(board, rows):
-    data = []
-    for row in rows:
-        for year, figure in row.series.items():
-            if year > board.as_of or (figure.reporting == 0 and figure.value is None):
-                continue
+                fallback = _("Cộng gộp số liệu các đơn vị cũ") if sources is not None else ""
+                note = note or figure.reason or fallback
             data.append(
                 DataRow(
                     year,
@@ -298,8 +282,8 @@ def _national_data(board, rows):
                     figure.numerator,
                     figure.denominator,
                     figure.coverage,
-                    "",
-                    figure.reason,
+                    source,
+                    note,
                     figure.is_demo,
                 )
             )
@@ -324,7 +308,7 @@ def build_report(user, province, year):
     directives = _directives_for(province, year)
     rows_by_indicator = {r.indicator.pk: r for r in rows}
     summary = _summary_rows(board, rows, directives, sources)
-    data = _province_data(board, rows, sources) if province else _national_data(board, rows)
+    data = _yearly_data(board, rows, sources if province else None)
     sheets = _directive_sheets(province, year, directives, rows_by_indicator, board.window)
     has_demo = (
         any(r.is_demo for r in summary)
