@@ -30,6 +30,10 @@ PUBLIC_DASHBOARDS = env.bool("PUBLIC_DASHBOARDS", default=False)
 
 # A new value more than this many times (or less than 1/this) last year's asks for confirmation.
 JUMP_WARNING_FACTOR = env.float("JUMP_WARNING_FACTOR", default=3.0)
+# The day (dd/mm) of the next year by which a year's figures are due; reminders and the inbox count to it.
+REPORTING_DEADLINE = env.str("REPORTING_DEADLINE", default="31/01")
+# Approvers are reminded of figures that have waited more than this many days.
+APPROVAL_REMINDER_DAYS = env.int("APPROVAL_REMINDER_DAYS", default=7)
 
 # Largest .xlsx upload accepted, and the most its parts may expand to once unzipped.
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=2 * 1024 * 1024)
@@ -81,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "provinces.generations.merger_date",
+                "entry.context_processors.waiting",
             ],
         },
     },

@@ -19,7 +19,7 @@ from provinces import access
 from provinces.access import province_for
 from reporting.excel import xlsx_response
 
-from . import importer, sheets, template
+from . import importer, inbox, sheets, template
 
 
 def _default_year(province):
@@ -45,7 +45,9 @@ def outcome_message(outcome):
 @login_required
 def landing(request):
     """After login each user lands on what they work on."""
-    where, province = access.landing_place(request.user)
+    where, province = access.landing_place(request.user, waiting=inbox.for_request(request).total)
+    if where == "inbox":
+        return redirect("entry-home")
     if where == "entry":
         return redirect("entry-overview", slug=province.slug)
     if where == "dashboard":
@@ -55,8 +57,19 @@ def landing(request):
 
 @login_required
 def entry_home(request):
-    """The provinces this user may enter or approve figures for."""
-    return render(request, "entry/home.html", {"provinces": access.provinces_of(request.user)})
+    """The work inbox: what waits for this user (to approve, to fix, to enter), oldest first, and their units."""
+    work = inbox.for_request(request, reasons=True)
+    return render(
+        request,
+        "entry/home.html",
+        {
+            "inbox": work,
+            "to_approve": work.of_kind(inbox.APPROVE),
+            "to_fix": work.of_kind(inbox.FIX),
+            "to_enter": work.of_kind(inbox.ENTER),
+            "provinces": access.provinces_of(request.user),
+        },
+    )
 
 
 @login_required

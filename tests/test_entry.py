@@ -332,7 +332,7 @@ def test_the_entry_page_query_count_does_not_grow_with_the_indicators(setup):
     five = _entry_queries(setup, 5)
     sixty = _entry_queries(setup, 60)
     assert five == sixty, (five, sixty)
-    assert five <= 12, five
+    assert five <= 14, five  # 12 for the sheet, 2 for the header's inbox counts (entry/inbox.py)
 
 
 def test_saving_the_sheet_untouched_keeps_a_ratio_stored_without_numerator_and_denominator(setup):
