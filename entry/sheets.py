@@ -25,8 +25,9 @@ from provinces import access
 from .forms import FigureForm, ReasonForm, TaskReportForm
 
 SAVE, SUBMIT, APPROVE, RETURN, REOPEN = "save", "submit", "approve", "return", "reopen"
+APPROVE_ALL = "approve_all"  # every submitted row of the sheet, whatever is ticked
 EDITOR_ACTIONS = {SAVE, SUBMIT}
-APPROVER_ACTIONS = {APPROVE, RETURN, REOPEN}
+APPROVER_ACTIONS = {APPROVE, APPROVE_ALL, RETURN, REOPEN}
 
 
 class TamperedForm(Exception):
@@ -120,6 +121,10 @@ class Sheet:
     @property
     def needs_confirmation(self):
         return any(getattr(row.form, "needs_confirmation", False) for row in self.rows)
+
+    @property
+    def submitted_rows(self):
+        return [row for row in self.all_rows if row.measurement and row.measurement.status == WorkflowStatus.SUBMITTED]
 
     def counts(self):
         counts = {status: 0 for status in WorkflowStatus.values}
@@ -329,8 +334,12 @@ def _show_conflict(row):
 
 
 def _decide(user, sheet, action, data):
-    selected = set(data.getlist("selected"))
-    rows = [row for row in sheet.all_rows if f"{'m' if isinstance(row, IndicatorRow) else 't'}-{row.key}" in selected]
+    if action == APPROVE_ALL:
+        rows = sheet.submitted_rows
+        action = APPROVE
+    else:
+        selected = set(data.getlist("selected"))
+        rows = [row for row in sheet.all_rows if _post_key(row) in selected]
     if not rows:
         sheet.errors.append(_("Chưa chọn số liệu nào."))
         return Counter()
@@ -352,6 +361,10 @@ def _decide(user, sheet, action, data):
         sheet.errors.append(str(error))
         return Counter()
     return Counter({action: done})
+
+
+def _post_key(row):
+    return f"{'m' if isinstance(row, IndicatorRow) else 't'}-{row.key}"
 
 
 def _row_name(row):

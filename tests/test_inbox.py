@@ -10,6 +10,7 @@ from entry import inbox
 from indicators import years
 from indicators.models import Indicator, Measurement, WorkflowStatus
 from provinces.models import Membership
+from tests.entry_helpers import sheet_post
 from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
 
 DECEMBER = datetime.date(2026, 12, 2)
@@ -107,3 +108,32 @@ def test_the_header_costs_the_same_queries_whatever_the_number_of_units_and_figu
         make_measurement(indicator, province, 2025, 5, status=WorkflowStatus.SUBMITTED)
     many = header_queries()
     assert few == many, (few, many)
+
+
+def test_an_approver_approves_every_submitted_figure_of_a_sheet_with_one_button(team):
+    submitted = [
+        make_measurement(indicator, team["old"], 2024, 5, status=WorkflowStatus.SUBMITTED)
+        for indicator in (team["count"], team["share"])
+    ]
+    other = make_measurement(team["count"], team["old"], 2023, 5, status=WorkflowStatus.SUBMITTED)
+    client = logged_in(team["approver"])
+    page = client.get("/entry/tinh-cu/2024/").content.decode()
+    assert "Phê duyệt cả biểu (2 số liệu đã gửi duyệt)" in page
+    assert 'data-select="all"' in page and 'data-select="none"' in page
+    data = sheet_post(team["old"], 2024, "approve_all")
+    response = client.post("/entry/tinh-cu/2024/", data, follow=True)
+    assert "Đã phê duyệt 2 số liệu." in response.content.decode()
+    for figure in submitted:
+        figure.refresh_from_db()
+        assert figure.status == WorkflowStatus.APPROVED
+    other.refresh_from_db()
+    assert other.status == WorkflowStatus.SUBMITTED, "another year's sheet is untouched"
+    assert inbox.build(team["approver"], today=DECEMBER).to_approve == 1
+
+
+def test_approving_a_whole_sheet_needs_the_approver_role(team):
+    figure = make_measurement(team["count"], team["old"], 2024, 5, status=WorkflowStatus.SUBMITTED)
+    response = logged_in(team["editor"]).post("/entry/tinh-cu/2024/", sheet_post(team["old"], 2024, "approve_all"))
+    assert response.status_code == 403
+    figure.refresh_from_db()
+    assert figure.status == WorkflowStatus.SUBMITTED
