@@ -161,6 +161,7 @@ def load_sheet(user, province, year, data=None, lock=False):
             previous=getattr(previous, "value", None),
             editable=editable,
             initial=_figure_initial(measurement),
+            confirmed_value=measurement.value if measurement else None,
         )
         rows.append(
             IndicatorRow(indicator, measurement, previous, targets.nearest(indicator, province, year), form, editable)
@@ -264,6 +265,8 @@ def _save_rows(user, sheet, submit):
             choice = form.cleaned_data.get("resolve")
             if choice == "theirs":
                 continue
+            if choice != "mine" and not _changed_since(row, sheet, form.cleaned_data["version"]):
+                continue  # the person did not touch this row: the other save stands, no conflict to settle
             if choice != "mine" and (form.has_input or stored):
                 row.conflict = stored
                 continue
@@ -316,6 +319,31 @@ def _save_rows(user, sheet, submit):
                 workflow.submit(user, figure)
                 outcome["submitted"] += 1
     return outcome
+
+
+# What the sheet's forms set, per kind of row: compared with the version the page was built from.
+_COMPARED = {
+    "IndicatorRow": ("value", "numerator", "denominator", "source", "note"),
+    "TaskRow": ("progress", "narrative"),
+}
+
+
+def _changed_since(row, sheet, version):
+    """Whether the person changed ``row`` from what their page showed (the figure at ``version``)."""
+    form = row.form
+    if not version:
+        return form.has_input
+    model = Measurement if isinstance(row, IndicatorRow) else TaskReport
+    where = {"indicator": row.indicator} if isinstance(row, IndicatorRow) else {"task": row.task}
+    seen = (
+        model.history.filter(province=sheet.province, year=sheet.year, version=version, **where)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if seen is None:
+        return True  # nothing to compare with: let the person choose
+    values = form.values()
+    return any(getattr(seen, name) != values[name] for name in _COMPARED[type(row).__name__])
 
 
 def _new_figure(row, sheet):

@@ -147,7 +147,15 @@ def figure_history(request, slug, year, code):
     changes = []
     previous = None
     for record in records:
-        changes.append({"record": record, "old": previous, "diff": record.diff_against(previous) if previous else None})
+        changes.append(
+            {
+                "record": record,
+                "old": previous,
+                "label": workflow.change_label(previous, record),
+                "value_changed": previous is None
+                or any(getattr(previous, f) != getattr(record, f) for f in ("value", "numerator", "denominator")),
+            }
+        )
         previous = record
     changes.reverse()
     return render(
@@ -170,7 +178,14 @@ def task_history(request, slug, year, task_id):
     changes = []
     previous = None
     for record in records:
-        changes.append({"record": record, "old": previous})
+        changes.append(
+            {
+                "record": record,
+                "old": previous,
+                "label": workflow.change_label(previous, record),
+                "value_changed": previous is None or previous.progress != record.progress,
+            }
+        )
         previous = record
     changes.reverse()
     return render(
