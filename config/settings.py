@@ -34,6 +34,14 @@ JUMP_WARNING_FACTOR = env.float("JUMP_WARNING_FACTOR", default=3.0)
 REPORTING_DEADLINE = env.str("REPORTING_DEADLINE", default="31/01")
 # Approvers are reminded of figures that have waited more than this many days.
 APPROVAL_REMINDER_DAYS = env.int("APPROVAL_REMINDER_DAYS", default=7)
+# Editors are reminded of missing figures from this many days before the reporting deadline.
+DEADLINE_REMINDER_DAYS = env.int("DEADLINE_REMINDER_DAYS", default=60)
+
+# E-mail: printed to the console unless EMAIL_URL names a server (smtp+tls://user:password@host:587).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Theo dõi chỉ tiêu CNTT <no-reply@localhost>")
+# The address of the site as people open it: e-mails link to their pages from it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Largest .xlsx upload accepted, and the most its parts may expand to once unzipped.
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=2 * 1024 * 1024)

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("start/", views.landing, name="landing"),
     path("entry/", views.entry_home, name="entry-home"),
+    path("entry/preferences/", views.preferences, name="entry-preferences"),
     path("entry/<slug:slug>/", views.entry_overview, name="entry-overview"),
     path("entry/<slug:slug>/<int:year>/", views.entry_sheet, name="entry-sheet"),
     path("entry/<slug:slug>/<int:year>/history/<slug:code>/", views.figure_history, name="figure-history"),

@@ -17,9 +17,10 @@ from indicators import years as reporting_years
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from provinces import access
 from provinces.access import province_for
+from provinces.models import Preference
 from reporting.excel import xlsx_response
 
-from . import importer, inbox, sheets, template
+from . import importer, inbox, notifications, sheets, template
 
 
 def _default_year(province):
@@ -53,6 +54,40 @@ def landing(request):
     if where == "dashboard":
         return redirect("province-detail", slug=province.slug)
     return redirect("home")
+
+
+# What each outcome of the sheet tells the unit's team (entry/notifications.py).
+NOTIFIED = {
+    "submitted": notifications.SUBMITTED,
+    sheets.APPROVE: notifications.APPROVED,
+    sheets.RETURN: notifications.RETURNED,
+    sheets.REOPEN: notifications.RETURNED,
+}
+
+
+def _notify(request, province, year, outcome):
+    reason = request.POST.get("reason", "").strip()
+    for key, event in NOTIFIED.items():
+        if outcome.get(key):
+            notifications.figures_changed(event, request.user, province, year, outcome[key], reason)
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = Preference
+        fields = ["receive_emails", "language"]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    """Each user switches their e-mails on or off and picks their language."""
+    form = PreferenceForm(request.POST or None, instance=Preference.of(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu tùy chọn thông báo."))
+        return redirect("entry-preferences")
+    return render(request, "entry/preferences.html", {"form": form})
 
 
 @login_required
@@ -123,6 +158,7 @@ def entry_sheet(request, slug, year):
             )
         if not sheet.errors:
             messages.success(request, outcome_message(outcome))
+            _notify(request, province, year, outcome)
             return redirect(reverse("entry-sheet", args=[province.slug, year]))
         for error in sheet.errors:
             messages.error(request, error)

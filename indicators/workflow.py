@@ -13,6 +13,7 @@ version (optimistic locking) and leaves a history entry with its reason.
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from provinces.access import require
 
@@ -155,11 +156,11 @@ def change_label(old, record):
         return _("Xóa")
     if old is not None and old.status != record.status:
         if record.status == WorkflowStatus.SUBMITTED:
-            return _("Gửi duyệt")
+            return pgettext("lịch sử", "Gửi duyệt")
         if record.status == WorkflowStatus.APPROVED:
-            return _("Phê duyệt")
+            return pgettext("lịch sử", "Phê duyệt")
         if record.status == WorkflowStatus.RETURNED and old.status == WorkflowStatus.SUBMITTED:
-            return _("Trả lại: %(reason)s") % {"reason": record.return_reason}
+            return pgettext("lịch sử", "Trả lại: %(reason)s") % {"reason": record.return_reason}
         if record.status == WorkflowStatus.RETURNED and old.status == WorkflowStatus.APPROVED:
-            return _("Mở lại: %(reason)s") % {"reason": record.return_reason}
+            return pgettext("lịch sử", "Mở lại: %(reason)s") % {"reason": record.return_reason}
     return _("Sửa")

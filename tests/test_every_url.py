@@ -159,6 +159,7 @@ def project_paths(demo):
         ],
         "start/": [reverse("landing")],
         "entry/": [reverse("entry-home")],
+        "entry/preferences/": [reverse("entry-preferences")],
         "entry/<slug:slug>/": [reverse("entry-overview", args=[p.slug]) for p in (old, now, lao_cai)],
         "entry/<slug:slug>/<int:year>/": [reverse("entry-sheet", args=[p.slug, y]) for p, y in entry],
         "entry/<slug:slug>/<int:year>/history/<slug:code>/": [
