@@ -9,13 +9,14 @@ every typed value is shown again.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from directives.models import Directive, Task
-from indicators import workflow
+from indicators import comments, workflow
 from indicators.aggregation import roll_up
 from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
 from indicators.numbers import typed_text
@@ -52,6 +53,7 @@ class IndicatorRow:
     form: FigureForm
     editable: bool
     conflict: Measurement | None = None
+    comments: list = field(default_factory=list)
 
     @property
     def key(self):
@@ -102,6 +104,7 @@ class Sheet:
     can_approve: bool
     reason_form: ReasonForm
     errors: list = field(default_factory=list)
+    can_comment: bool = False
 
     @property
     def groups(self):
@@ -146,8 +149,10 @@ def load_sheet(user, province, year, data=None, lock=False):
     if lock:
         measurements = measurements.select_for_update()
     by_key = {(m.indicator_id, m.year): m for m in measurements}
+    _fetch_authors(by_key.values())
     merged_previous = _merged_previous(province, year, indicators)
     targets = TargetBook.load(places=[province])
+    threads = comments.threads(province, year)
 
     rows = []
     for indicator in indicators:
@@ -164,7 +169,15 @@ def load_sheet(user, province, year, data=None, lock=False):
             confirmed_value=measurement.value if measurement else None,
         )
         rows.append(
-            IndicatorRow(indicator, measurement, previous, targets.nearest(indicator, province, year), form, editable)
+            IndicatorRow(
+                indicator,
+                measurement,
+                previous,
+                targets.nearest(indicator, province, year),
+                form,
+                editable,
+                comments=threads.get(indicator.pk, []),
+            )
         )
 
     qualitative = qualitative_tasks(province, year)
@@ -184,7 +197,22 @@ def load_sheet(user, province, year, data=None, lock=False):
         form = TaskReportForm(data, prefix=f"t-{task.pk}", task=task, editable=editable, initial=initial)
         task_rows.append(TaskRow(task, report, form, editable))
 
-    return Sheet(province, year, rows, task_rows, can_enter, can_approve, ReasonForm(data))
+    sheet = Sheet(province, year, rows, task_rows, can_enter, can_approve, ReasonForm(data))
+    sheet.can_comment = access.may(user, "comment", province)
+    return sheet
+
+
+def _fetch_authors(figures):
+    """Attach who last changed each figure ("Cập nhật … bởi …") with one query, not one per row.
+
+    Not select_related: a locking read (select_for_update) cannot take the nullable side of a join.
+    """
+    figures = list(figures)
+    ids = {figure.updated_by_id for figure in figures if figure.updated_by_id}
+    users = get_user_model().objects.in_bulk(ids) if ids else {}
+    for figure in figures:
+        if figure.updated_by_id:
+            figure.updated_by = users[figure.updated_by_id]
 
 
 def _figure_initial(measurement):
@@ -384,6 +412,9 @@ def _decide(user, sheet, action, data):
                 if row.measurement is None:
                     raise workflow.WorkflowError(_("“%(name)s” chưa có số liệu.") % {"name": _row_name(row)})
                 step(row.measurement)
+                if action in (RETURN, REOPEN) and isinstance(row, IndicatorRow):
+                    # The reason opens (or continues) the figure's thread, where the editor can answer.
+                    comments.add(user, sheet.province, row.indicator, sheet.year, reason)
                 done += 1
     except workflow.WorkflowError as error:
         sheet.errors.append(str(error))

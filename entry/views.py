@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from indicators import workflow
+from indicators import comments, workflow
 from indicators import years as reporting_years
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from provinces import access
@@ -178,7 +179,7 @@ def figure_history(request, slug, year, code):
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    if not records:
+    if not records and not indicator.comments.filter(province=province, year=year).exists():
         raise Http404(_("Số liệu này chưa có lịch sử thay đổi."))
     changes = []
     previous = None
@@ -197,8 +198,32 @@ def figure_history(request, slug, year, code):
     return render(
         request,
         "entry/history.html",
-        {"province": province, "indicator": indicator, "year": year, "changes": changes},
+        {
+            "province": province,
+            "indicator": indicator,
+            "year": year,
+            "changes": changes,
+            "comments": comments.threads(province, year).get(indicator.pk, []),
+        },
     )
+
+
+@login_required
+@require_POST
+def add_comment(request, slug, year, code):
+    """Add a message to a figure's thread, then back to the row on the sheet."""
+    province = province_for(request.user, slug, "comment")
+    problem = reporting_years.check_year(province, year)
+    if problem:
+        return _bad_year(request, province, problem)
+    indicator = get_object_or_404(Indicator, code=code)
+    try:
+        comments.add(request.user, province, indicator, year, request.POST.get("text", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã gửi trao đổi về “%(name)s”.") % {"name": indicator.name})
+    return redirect(reverse("entry-sheet", args=[province.slug, year]) + f"#row-{indicator.code}")
 
 
 @login_required

@@ -338,3 +338,35 @@ class TaskReport(ReportedFigure):
 
     def __str__(self):
         return f"{self.task_id} · {self.province_id} · {self.year}: {self.get_progress_display()}"
+
+
+class Comment(models.Model):
+    """One message in the short thread an editor and an approver keep about one figure (a unit, an
+    indicator, a year), whether or not the figure exists yet. A return's reason starts the thread."""
+
+    province = models.ForeignKey(
+        "provinces.Province", verbose_name=_("tỉnh, thành phố"), on_delete=models.CASCADE, related_name="comments"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ số"), on_delete=models.CASCADE, related_name="comments"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người viết"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("nội dung"), max_length=2000)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trao đổi về số liệu")
+        verbose_name_plural = _("trao đổi về số liệu")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["province", "year", "indicator"], name="comment_per_figure")]
+
+    def __str__(self):
+        return f"{self.indicator_id} · {self.province_id} · {self.year} · #{self.pk}"

@@ -25,6 +25,7 @@ ACTIONS = {
     "approve": (APPROVE,),  # approve, return, reopen
     "template": (ENTER, APPROVE),  # download the import template
     "report": (VIEW,),  # download the periodic report
+    "comment": (ENTER, APPROVE),  # write in a figure's thread (everyone who may view reads it)
 }
 
 

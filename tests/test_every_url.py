@@ -166,6 +166,9 @@ def project_paths(demo):
             reverse("figure-history", args=[old.slug, LAST_LEGACY_YEAR, code]) for code in (lan, computers)
         ]
         + [reverse("figure-history", args=[now.slug, FIRST_CURRENT_YEAR, lan])],
+        "entry/<slug:slug>/<int:year>/comments/<slug:code>/": [
+            reverse("figure-comment", args=[old.slug, LAST_LEGACY_YEAR, lan])
+        ],
         "entry/<slug:slug>/<int:year>/task-history/<int:task_id>/": [
             reverse("task-history", args=[lao_cai.slug, LAST_LEGACY_YEAR, demo.task_report.task_id]),
             reverse("task-history", args=[old.slug, LAST_LEGACY_YEAR, demo.task_report.task_id]),

@@ -65,7 +65,7 @@ import { formatNumber, parseNumber } from "./numbers.js";
   if (saved) window.localStorage.removeItem(storeKey);
   const editable = function () {
     return Array.from(form.querySelectorAll("input[type=text], textarea, select"))
-      .filter(function (el) { return !el.disabled && !el.readOnly && el.name; });
+      .filter(function (el) { return !el.disabled && !el.readOnly && el.name && el.form === form; });
   };
   let pending = null;
   try { pending = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (e) { pending = null; }
