@@ -279,6 +279,7 @@ def load_demo_users():
         user, created = User.objects.get_or_create(username=username)
         if created:  # an account that exists keeps what an administrator set: name, password, rights
             user.first_name = first_name
+            user.email = f"{username}@demo.invalid"  # e-mails go to the console in development
             user.is_superuser = user.is_staff = superuser
             user.is_active = True
             user.set_password(DEMO_PASSWORD)
