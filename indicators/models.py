@@ -237,9 +237,12 @@ class MeasurementQuerySet(models.QuerySet):
         return self.order_by("year").values_list("year", flat=True).distinct()
 
     def figures(self):
-        """The columns dashboards compute with, as plain tuples: one query, no model instances."""
+        """The columns dashboards compute with, as plain tuples: one query, no model instances.
+
+        The last, ``updated_at``, is when a published (approved) figure was last changed: its approval.
+        """
         return self.order_by().values_list(
-            "indicator_id", "province_id", "year", "value", "numerator", "denominator", "is_demo"
+            "indicator_id", "province_id", "year", "value", "numerator", "denominator", "is_demo", "updated_at"
         )
 
 
