@@ -1,8 +1,12 @@
 """A figure's thread: editor and approver discuss one figure beside its row and in its history; a return's
 reason starts it; who may read and write it (every role × own / other province)."""
 
-import pytest
+import io
 
+import pytest
+from openpyxl import load_workbook
+
+from entry.template import TEMPLATE_HEADER_ROW, TEMPLATE_KEYS
 from indicators.models import Comment, WorkflowStatus
 from provinces.models import Membership
 from tests.entry_helpers import sheet_post, sheet_url
@@ -97,3 +101,18 @@ def test_each_row_says_when_and_by_whom_it_was_last_changed(world):
     client_for(world, "editor").post(sheet_url(world["own"], YEAR), data)
     html = client_for(world, "approver").get(sheet_url(world["own"], YEAR)).content.decode()
     assert "bởi Nguyễn Thị Bình" in html
+
+
+def test_the_import_template_carries_the_return_reason_and_the_number_of_comments(world):
+    submitted = WorkflowStatus.SUBMITTED
+    make_measurement(world["lan"], world["own"], YEAR, 70, status=submitted, numerator=35, denominator=50)
+    data = sheet_post(world["own"], YEAR, "return", selected=["units-with-lan"], reason="=Mẫu số khác")
+    client_for(world, "approver").post(sheet_url(world["own"], YEAR), data)
+    client_for(world, "editor").post(comment_url(world["own"]), {"text": "Đã rõ"})
+
+    response = client_for(world, "editor").get(f"/entry/phu-tho/{YEAR}/template.xlsx")
+    ws = load_workbook(io.BytesIO(b"".join(response.streaming_content)))["So lieu"]
+    row = next(ws.iter_rows(min_row=TEMPLATE_HEADER_ROW + 1, max_row=TEMPLATE_HEADER_ROW + 1))
+    cells = dict(zip(TEMPLATE_KEYS, row, strict=False))
+    assert (cells["return_reason"].value, cells["return_reason"].data_type) == ("=Mẫu số khác", "s"), "text, no formula"
+    assert cells["comments"].value == 2
