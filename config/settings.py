@@ -30,6 +30,18 @@ PUBLIC_DASHBOARDS = env.bool("PUBLIC_DASHBOARDS", default=False)
 
 # A new value more than this many times (or less than 1/this) last year's asks for confirmation.
 JUMP_WARNING_FACTOR = env.float("JUMP_WARNING_FACTOR", default=3.0)
+# The day (dd/mm) of the next year by which a year's figures are due; reminders and the inbox count to it.
+REPORTING_DEADLINE = env.str("REPORTING_DEADLINE", default="31/01")
+# Approvers are reminded of figures that have waited more than this many days.
+APPROVAL_REMINDER_DAYS = env.int("APPROVAL_REMINDER_DAYS", default=7)
+# Editors are reminded of missing figures from this many days before the reporting deadline.
+DEADLINE_REMINDER_DAYS = env.int("DEADLINE_REMINDER_DAYS", default=60)
+
+# E-mail: printed to the console unless EMAIL_URL names a server (smtp+tls://user:password@host:587).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Theo dõi chỉ tiêu CNTT <no-reply@localhost>")
+# The address of the site as people open it: e-mails link to their pages from it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Largest .xlsx upload accepted, and the most its parts may expand to once unzipped.
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=2 * 1024 * 1024)
@@ -81,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "provinces.generations.merger_date",
+                "entry.context_processors.waiting",
             ],
         },
     },
@@ -120,6 +133,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# Dates typed and shown dd/mm/yyyy (config/formats/<language>/formats.py), the admin's forms included.
+FORMAT_MODULE_PATH = ["config.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from provinces.text import vietnamese_slug
+
 from .models import Directive, Task
 
 
@@ -32,14 +34,41 @@ class TaskInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class DirectiveAdminForm(forms.ModelForm):
+    """The slug may be left empty: it is then made from the number and title, the Vietnamese way
+    (``provinces.text.vietnamese_slug``: "05-ct-tu-day-manh-chuyen-doi-so-tinh-phu-tho")."""
+
+    class Meta:
+        model = Directive
+        fields = ["slug"]  # the admin adds the fields of its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Để trống để tạo từ số hiệu và tên văn bản (bỏ dấu, đ → d).")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and "slug" not in self.errors:
+            slug = vietnamese_slug(f"{cleaned.get('number', '')} {cleaned.get('title', '')}")
+            if not slug:
+                self.add_error("slug", _("Hãy nhập đường dẫn: số hiệu và tên văn bản không tạo được."))
+            elif Directive.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+                self.add_error("slug", _("Đường dẫn “%(slug)s” đã có văn bản khác dùng.") % {"slug": slug})
+            else:
+                cleaned["slug"] = slug
+                self.instance.slug = slug
+        return cleaned
+
+
 @admin.register(Directive)
 class DirectiveAdmin(admin.ModelAdmin):
+    form = DirectiveAdminForm
     list_display = ["kind", "number", "issuer", "issued_on", "province"]
     list_display_links = ["kind", "number"]
     list_filter = ["kind", "issuer", ("province", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["province"]
     search_fields = ["number", "title", "issuer"]
-    prepopulated_fields = {"slug": ["number", "title"]}
     autocomplete_fields = ["parent", "province"]
     inlines = [TaskInline]
     fieldsets = [

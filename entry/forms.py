@@ -29,10 +29,12 @@ class FigureForm(ConflictMixin):
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000)
     confirm_jump = forms.BooleanField(label=_("Tôi xác nhận giá trị này đúng"), required=False)
 
-    def __init__(self, *args, indicator, previous=None, editable=True, **kwargs):
+    def __init__(self, *args, indicator, previous=None, editable=True, confirmed_value=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         self.previous = previous
+        # The stored value: saved once, so its jump was confirmed (or was none); asked again only if it changes.
+        self.confirmed_value = confirmed_value
         self.checked = None
         self.needs_confirmation = False
         self.conflict = None
@@ -59,6 +61,8 @@ class FigureForm(ConflictMixin):
             previous=self.previous,
             confirm_jump=data.get("confirm_jump"),
         )
+        if self.checked.warnings and self.confirmed_value is not None and self.checked.value == self.confirmed_value:
+            self.checked.warnings.clear()
         for name, message in self.checked.errors.items():
             self.add_error(name if name in self.fields else None, message)
         for name, message in self.checked.warnings.items():

@@ -9,13 +9,14 @@ every typed value is shown again.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from directives.models import Directive, Task
-from indicators import workflow
+from indicators import comments, workflow
 from indicators.aggregation import roll_up
 from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
 from indicators.numbers import typed_text
@@ -25,8 +26,9 @@ from provinces import access
 from .forms import FigureForm, ReasonForm, TaskReportForm
 
 SAVE, SUBMIT, APPROVE, RETURN, REOPEN = "save", "submit", "approve", "return", "reopen"
+APPROVE_ALL = "approve_all"  # every submitted row of the sheet, whatever is ticked
 EDITOR_ACTIONS = {SAVE, SUBMIT}
-APPROVER_ACTIONS = {APPROVE, RETURN, REOPEN}
+APPROVER_ACTIONS = {APPROVE, APPROVE_ALL, RETURN, REOPEN}
 
 
 class TamperedForm(Exception):
@@ -51,6 +53,7 @@ class IndicatorRow:
     form: FigureForm
     editable: bool
     conflict: Measurement | None = None
+    comments: list = field(default_factory=list)
 
     @property
     def key(self):
@@ -101,6 +104,7 @@ class Sheet:
     can_approve: bool
     reason_form: ReasonForm
     errors: list = field(default_factory=list)
+    can_comment: bool = False
 
     @property
     def groups(self):
@@ -120,6 +124,10 @@ class Sheet:
     @property
     def needs_confirmation(self):
         return any(getattr(row.form, "needs_confirmation", False) for row in self.rows)
+
+    @property
+    def submitted_rows(self):
+        return [row for row in self.all_rows if row.measurement and row.measurement.status == WorkflowStatus.SUBMITTED]
 
     def counts(self):
         counts = {status: 0 for status in WorkflowStatus.values}
@@ -141,8 +149,10 @@ def load_sheet(user, province, year, data=None, lock=False):
     if lock:
         measurements = measurements.select_for_update()
     by_key = {(m.indicator_id, m.year): m for m in measurements}
+    _fetch_authors(by_key.values())
     merged_previous = _merged_previous(province, year, indicators)
     targets = TargetBook.load(places=[province])
+    threads = comments.threads(province, year)
 
     rows = []
     for indicator in indicators:
@@ -156,9 +166,18 @@ def load_sheet(user, province, year, data=None, lock=False):
             previous=getattr(previous, "value", None),
             editable=editable,
             initial=_figure_initial(measurement),
+            confirmed_value=measurement.value if measurement else None,
         )
         rows.append(
-            IndicatorRow(indicator, measurement, previous, targets.nearest(indicator, province, year), form, editable)
+            IndicatorRow(
+                indicator,
+                measurement,
+                previous,
+                targets.nearest(indicator, province, year),
+                form,
+                editable,
+                comments=threads.get(indicator.pk, []),
+            )
         )
 
     qualitative = qualitative_tasks(province, year)
@@ -178,7 +197,22 @@ def load_sheet(user, province, year, data=None, lock=False):
         form = TaskReportForm(data, prefix=f"t-{task.pk}", task=task, editable=editable, initial=initial)
         task_rows.append(TaskRow(task, report, form, editable))
 
-    return Sheet(province, year, rows, task_rows, can_enter, can_approve, ReasonForm(data))
+    sheet = Sheet(province, year, rows, task_rows, can_enter, can_approve, ReasonForm(data))
+    sheet.can_comment = access.may(user, "comment", province)
+    return sheet
+
+
+def _fetch_authors(figures):
+    """Attach who last changed each figure ("Cập nhật … bởi …") with one query, not one per row.
+
+    Not select_related: a locking read (select_for_update) cannot take the nullable side of a join.
+    """
+    figures = list(figures)
+    ids = {figure.updated_by_id for figure in figures if figure.updated_by_id}
+    users = get_user_model().objects.in_bulk(ids) if ids else {}
+    for figure in figures:
+        if figure.updated_by_id:
+            figure.updated_by = users[figure.updated_by_id]
 
 
 def _figure_initial(measurement):
@@ -259,6 +293,8 @@ def _save_rows(user, sheet, submit):
             choice = form.cleaned_data.get("resolve")
             if choice == "theirs":
                 continue
+            if choice != "mine" and not _changed_since(row, sheet, form.cleaned_data["version"]):
+                continue  # the person did not touch this row: the other save stands, no conflict to settle
             if choice != "mine" and (form.has_input or stored):
                 row.conflict = stored
                 continue
@@ -313,6 +349,31 @@ def _save_rows(user, sheet, submit):
     return outcome
 
 
+# What the sheet's forms set, per kind of row: compared with the version the page was built from.
+_COMPARED = {
+    "IndicatorRow": ("value", "numerator", "denominator", "source", "note"),
+    "TaskRow": ("progress", "narrative"),
+}
+
+
+def _changed_since(row, sheet, version):
+    """Whether the person changed ``row`` from what their page showed (the figure at ``version``)."""
+    form = row.form
+    if not version:
+        return form.has_input
+    model = Measurement if isinstance(row, IndicatorRow) else TaskReport
+    where = {"indicator": row.indicator} if isinstance(row, IndicatorRow) else {"task": row.task}
+    seen = (
+        model.history.filter(province=sheet.province, year=sheet.year, version=version, **where)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if seen is None:
+        return True  # nothing to compare with: let the person choose
+    values = form.values()
+    return any(getattr(seen, name) != values[name] for name in _COMPARED[type(row).__name__])
+
+
 def _new_figure(row, sheet):
     if isinstance(row, IndicatorRow):
         return Measurement.objects.new(indicator=row.indicator, province=sheet.province, year=sheet.year, version=0)
@@ -329,8 +390,12 @@ def _show_conflict(row):
 
 
 def _decide(user, sheet, action, data):
-    selected = set(data.getlist("selected"))
-    rows = [row for row in sheet.all_rows if f"{'m' if isinstance(row, IndicatorRow) else 't'}-{row.key}" in selected]
+    if action == APPROVE_ALL:
+        rows = sheet.submitted_rows
+        action = APPROVE
+    else:
+        selected = set(data.getlist("selected"))
+        rows = [row for row in sheet.all_rows if _post_key(row) in selected]
     if not rows:
         sheet.errors.append(_("Chưa chọn số liệu nào."))
         return Counter()
@@ -347,11 +412,18 @@ def _decide(user, sheet, action, data):
                 if row.measurement is None:
                     raise workflow.WorkflowError(_("“%(name)s” chưa có số liệu.") % {"name": _row_name(row)})
                 step(row.measurement)
+                if action in (RETURN, REOPEN) and isinstance(row, IndicatorRow):
+                    # The reason opens (or continues) the figure's thread, where the editor can answer.
+                    comments.add(user, sheet.province, row.indicator, sheet.year, reason)
                 done += 1
     except workflow.WorkflowError as error:
         sheet.errors.append(str(error))
         return Counter()
     return Counter({action: done})
+
+
+def _post_key(row):
+    return f"{'m' if isinstance(row, IndicatorRow) else 't'}-{row.key}"
 
 
 def _row_name(row):

@@ -16,7 +16,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from indicators import workflow
-from indicators.models import Indicator, Measurement
+from indicators.models import Indicator, Measurement, WorkflowStatus
 from reporting.excel import (
     BOLD,
     BORDER,
@@ -56,6 +56,7 @@ class TemplateRow:
     measurement: Measurement | None
     previous_value: Decimal | None
     editable: bool
+    comment_count: int = 0
 
     @property
     def is_demo(self):
@@ -69,7 +70,13 @@ def build_template(user, province, year):
     """The template workbook of ``province`` for ``year``, filled with what is stored now."""
     sheet = load_sheet(user, province, year)
     rows = [
-        TemplateRow(row.indicator, row.measurement, row.previous_value, workflow.is_editable(row.measurement))
+        TemplateRow(
+            row.indicator,
+            row.measurement,
+            row.previous_value,
+            workflow.is_editable(row.measurement),
+            len(row.comments),
+        )
         for row in sheet.rows
     ]
     return template_workbook(
@@ -79,7 +86,7 @@ def build_template(user, province, year):
 
 # --- the import template ------------------------------------------------------------------------
 
-TEMPLATE_VERSION = "mau-nhap-2026.1"  # change when the columns change: older files are then refused
+TEMPLATE_VERSION = "mau-nhap-2026.2"  # change when the columns change: older files are then refused
 TEMPLATE_DATA_SHEET = "So lieu"
 TEMPLATE_META_SHEET = "_mau"
 TEMPLATE_HEADER_ROW = 6
@@ -102,6 +109,12 @@ class TemplateColumn:
     @property
     def header(self):
         return self.column.header
+
+
+def _return_reason(row):
+    """The approver's reason, while the figure waits for the editor to fix it."""
+    figure = row.measurement
+    return figure.return_reason if figure and figure.status == WorkflowStatus.RETURNED else ""
 
 
 def _status_label(row):
@@ -150,6 +163,11 @@ TEMPLATE_COLUMNS = [
         "version", Column(gettext_lazy("Phiên bản"), 9, lambda r: r.measurement.version if r.measurement else 0, YEAR)
     ),
     TemplateColumn("demo", Column(gettext_lazy("Minh họa"), 9, lambda r: demo_marker(r.is_demo))),
+    TemplateColumn(
+        "return_reason",
+        Column(gettext_lazy("Lý do trả lại"), 30, _return_reason, wrap=True),
+    ),
+    TemplateColumn("comments", Column(gettext_lazy("Số trao đổi"), 9, lambda r: r.comment_count)),
 ]
 TEMPLATE_KEYS = [c.key for c in TEMPLATE_COLUMNS]
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,14 +13,15 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from indicators import workflow
+from indicators import comments, workflow
 from indicators import years as reporting_years
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from provinces import access
 from provinces.access import province_for
+from provinces.models import Preference
 from reporting.excel import xlsx_response
 
-from . import importer, sheets, template
+from . import importer, inbox, notifications, sheets, template
 
 
 def _default_year(province):
@@ -45,7 +47,9 @@ def outcome_message(outcome):
 @login_required
 def landing(request):
     """After login each user lands on what they work on."""
-    where, province = access.landing_place(request.user)
+    where, province = access.landing_place(request.user, waiting=inbox.for_request(request).total)
+    if where == "inbox":
+        return redirect("entry-home")
     if where == "entry":
         return redirect("entry-overview", slug=province.slug)
     if where == "dashboard":
@@ -53,10 +57,55 @@ def landing(request):
     return redirect("home")
 
 
+# What each outcome of the sheet tells the unit's team (entry/notifications.py).
+NOTIFIED = {
+    "submitted": notifications.SUBMITTED,
+    sheets.APPROVE: notifications.APPROVED,
+    sheets.RETURN: notifications.RETURNED,
+    sheets.REOPEN: notifications.RETURNED,
+}
+
+
+def _notify(request, province, year, outcome):
+    reason = request.POST.get("reason", "").strip()
+    for key, event in NOTIFIED.items():
+        if outcome.get(key):
+            notifications.figures_changed(event, request.user, province, year, outcome[key], reason)
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = Preference
+        fields = ["receive_emails", "language"]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    """Each user switches their e-mails on or off and picks their language."""
+    form = PreferenceForm(request.POST or None, instance=Preference.of(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu tùy chọn thông báo."))
+        return redirect("entry-preferences")
+    return render(request, "entry/preferences.html", {"form": form})
+
+
 @login_required
 def entry_home(request):
-    """The provinces this user may enter or approve figures for."""
-    return render(request, "entry/home.html", {"provinces": access.provinces_of(request.user)})
+    """The work inbox: what waits for this user (to approve, to fix, to enter), oldest first, and their units."""
+    work = inbox.for_request(request, reasons=True)
+    return render(
+        request,
+        "entry/home.html",
+        {
+            "inbox": work,
+            "to_approve": work.of_kind(inbox.APPROVE),
+            "to_fix": work.of_kind(inbox.FIX),
+            "to_enter": work.of_kind(inbox.ENTER),
+            "provinces": access.provinces_of(request.user),
+        },
+    )
 
 
 @login_required
@@ -110,6 +159,7 @@ def entry_sheet(request, slug, year):
             )
         if not sheet.errors:
             messages.success(request, outcome_message(outcome))
+            _notify(request, province, year, outcome)
             return redirect(reverse("entry-sheet", args=[province.slug, year]))
         for error in sheet.errors:
             messages.error(request, error)
@@ -129,19 +179,51 @@ def figure_history(request, slug, year, code):
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    if not records:
+    if not records and not indicator.comments.filter(province=province, year=year).exists():
         raise Http404(_("Số liệu này chưa có lịch sử thay đổi."))
     changes = []
     previous = None
     for record in records:
-        changes.append({"record": record, "old": previous, "diff": record.diff_against(previous) if previous else None})
+        changes.append(
+            {
+                "record": record,
+                "old": previous,
+                "label": workflow.change_label(previous, record),
+                "value_changed": previous is None
+                or any(getattr(previous, f) != getattr(record, f) for f in ("value", "numerator", "denominator")),
+            }
+        )
         previous = record
     changes.reverse()
     return render(
         request,
         "entry/history.html",
-        {"province": province, "indicator": indicator, "year": year, "changes": changes},
+        {
+            "province": province,
+            "indicator": indicator,
+            "year": year,
+            "changes": changes,
+            "comments": comments.threads(province, year).get(indicator.pk, []),
+        },
     )
+
+
+@login_required
+@require_POST
+def add_comment(request, slug, year, code):
+    """Add a message to a figure's thread, then back to the row on the sheet."""
+    province = province_for(request.user, slug, "comment")
+    problem = reporting_years.check_year(province, year)
+    if problem:
+        return _bad_year(request, province, problem)
+    indicator = get_object_or_404(Indicator, code=code)
+    try:
+        comments.add(request.user, province, indicator, year, request.POST.get("text", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã gửi trao đổi về “%(name)s”.") % {"name": indicator.name})
+    return redirect(reverse("entry-sheet", args=[province.slug, year]) + f"#row-{indicator.code}")
 
 
 @login_required
@@ -157,7 +239,14 @@ def task_history(request, slug, year, task_id):
     changes = []
     previous = None
     for record in records:
-        changes.append({"record": record, "old": previous})
+        changes.append(
+            {
+                "record": record,
+                "old": previous,
+                "label": workflow.change_label(previous, record),
+                "value_changed": previous is None or previous.progress != record.progress,
+            }
+        )
         previous = record
     changes.reverse()
     return render(

@@ -1,13 +1,27 @@
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from directives.models import Task
 
-from .models import Indicator, Measurement, Target, TaskReport
+from .models import Comment, Indicator, Measurement, Target, TaskReport
+from .source_documents import document_title
 from .validation import check_figure
+
+
+@admin.display(description=_("văn bản nguồn"), ordering="source_file")
+def source_document(obj):
+    """The source document by its title, with the file name beneath."""
+    if not obj.source_file:
+        return "—"
+    title = document_title(obj.source_file)
+    if not title:
+        return obj.source_file
+    return format_html('{}<br><span class="quiet">{}</span>', title, obj.source_file)
 
 
 class TargetInline(admin.TabularInline):
@@ -63,8 +77,9 @@ class IndicatorAdminForm(forms.ModelForm):
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
     form = IndicatorAdminForm
-    list_display = ["code", "name_vi", "unit", "aggregation", "category"]
+    list_display = ["code", "name_vi", "unit", "aggregation", "category", source_document]
     list_display_links = ["code", "name_vi"]
+    readonly_fields = [source_document]
     list_filter = ["unit", "category", "aggregation"]
     search_fields = ["code", "name_vi", "name_en", "description"]
     filter_horizontal = ["tasks"]
@@ -85,9 +100,13 @@ class IndicatorAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Định nghĩa và nguồn"), {"fields": ["description", "source_file"]}),
+        (_("Định nghĩa và nguồn"), {"fields": ["description", "source_file", source_document]}),
         (_("Nhiệm vụ được đo"), {"fields": ["tasks"]}),
     ]
+
+    def view_on_site(self, obj):
+        """The admin's "Xem trên trang" button opens the indicator's dashboard."""
+        return reverse("indicator-detail", args=[obj.code])
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "tasks":
@@ -109,7 +128,16 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "province", "deadline_year", "value", "subject", "directive", "is_demo"]
+    list_display = [
+        "indicator",
+        "province",
+        "deadline_year",
+        "value",
+        "subject",
+        "directive",
+        "is_demo",
+        source_document,
+    ]
     list_filter = ["deadline_year", "is_demo", ("province", admin.RelatedOnlyFieldListFilter), "indicator"]
     list_select_related = ["indicator", "province", "directive"]
     search_fields = ["indicator__code", "indicator__name_vi", "province__name", "subject", "note"]
@@ -186,7 +214,8 @@ class ReportedFigureAdmin(SimpleHistoryAdmin):
 @admin.register(Measurement)
 class MeasurementAdmin(ReportedFigureAdmin):
     form = MeasurementAdminForm
-    list_display = ["indicator", "province", "year", "value", "status", "is_demo", "updated_by"]
+    list_display = ["indicator", "province", "year", "value", "status", "is_demo", "updated_by", source_document]
+    readonly_fields = [*ReportedFigureAdmin.readonly_fields, source_document]
     list_filter = ["status", "is_demo", "year", "indicator"]
     list_select_related = ["indicator", "province", "updated_by"]
     search_fields = ["province__name"]
@@ -200,3 +229,14 @@ class TaskReportAdmin(ReportedFigureAdmin):
     list_select_related = ["task", "province", "updated_by"]
     search_fields = ["province__name", "task__title", "task__text", "task__directive__number"]
     autocomplete_fields = ["task", "province"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "province", "indicator", "year", "author", "text"]
+    list_filter = ["year", ("province", admin.RelatedOnlyFieldListFilter), "indicator"]
+    list_select_related = ["province", "indicator", "author"]
+    search_fields = ["text", "author__username", "province__name"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["created_at"]
+    autocomplete_fields = ["province", "indicator", "author"]

@@ -15,6 +15,7 @@ Choices made here, pinned by tests/test_dashboard_status.py:
   figures, so a page can never show a figure of one year beside a status of another.
 """
 
+import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -60,10 +61,21 @@ class Figure:
     denominator: Decimal | None = None
     is_demo: bool = False
     aggregate: Aggregate | None = None  # set on figures added up from several units
+    approved_at: datetime.datetime | None = None  # the latest approval behind it (its own, or its units')
 
     @classmethod
-    def added_up(cls, year, result):
-        return cls(year, result.value, None, result.numerator, result.denominator, result.is_demo, result)
+    def added_up(cls, year, result, figures=()):
+        approved = [f.approved_at for f in figures if f.approved_at is not None]
+        return cls(
+            year,
+            result.value,
+            None,
+            result.numerator,
+            result.denominator,
+            result.is_demo,
+            result,
+            max(approved, default=None),
+        )
 
     @property
     def is_aggregate(self):
@@ -226,9 +238,9 @@ class Board:
         self.targets = targets if isinstance(targets, TargetBook) else TargetBook(targets)
         self._figures = defaultdict(dict)  # (indicator id, province id) → {year: Figure}
         self._by_year = defaultdict(lambda: defaultdict(list))  # indicator id → year → [Figure]
-        for indicator_id, province_id, year, value, numerator, denominator, is_demo in figures:
+        for indicator_id, province_id, year, value, numerator, denominator, is_demo, *approved_at in figures:
             province = self.provinces[province_id]
-            figure = Figure(year, value, province, numerator, denominator, is_demo)
+            figure = Figure(year, value, province, numerator, denominator, is_demo, None, *approved_at[:1])
             self._figures[indicator_id, province_id][year] = figure
             self._by_year[indicator_id][year].append(figure)
         self.years = sorted({y for by_year in self._by_year.values() for y in by_year})
@@ -289,7 +301,8 @@ class Board:
                 if not legacy:
                     continue
                 for successor_id, result in roll_up(indicator, legacy, counts).items():
-                    rolled[successor_id][year] = Figure.added_up(year, result)
+                    merged = [f for f in legacy if f.province.successor_id == successor_id]
+                    rolled[successor_id][year] = Figure.added_up(year, result, merged)
             self._rolled[indicator.pk] = rolled
         return self._rolled[indicator.pk]
 
@@ -328,7 +341,7 @@ class Board:
                 continue
             ids = {p.pk for p in units}
             figures = [f for f in self._by_year[indicator.pk].get(year, []) if f.province.pk in ids]
-            result[year] = Figure.added_up(year, aggregate(indicator, figures, len(units)))
+            result[year] = Figure.added_up(year, aggregate(indicator, figures, len(units)), figures)
         return result
 
     # rows

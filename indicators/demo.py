@@ -84,6 +84,20 @@ def _share(rng, years):
     return shares
 
 
+# The indicators of the source documents that have a demo series; one added in the admin has none.
+SERIES_CODES = {
+    *DENOMINATOR_RANGES,
+    "computers",
+    "computers-per-100",
+    "households-with-computer",
+    "level3-services",
+}
+
+
+def has_series(indicator_code):
+    return indicator_code in SERIES_CODES
+
+
 def series(indicator_code, province_code, population, years):
     """The demo series of one indicator in one unit, as {year: Point}."""
     rng = _rng(indicator_code, province_code)
@@ -163,8 +177,12 @@ def _status_for(province, year, last_year):
 
 @transaction.atomic
 def load_demo_figures():
-    """Create the demo measurements and targets that are missing. Returns counts of what was created."""
-    indicators = list(Indicator.objects.all())
+    """Create the demo measurements and targets that are missing. Returns counts of what was created,
+    and under "skipped" the codes of indicators with no demo series (added by an administrator): they
+    get no demo figures or targets, and whatever was entered for them stays as it is."""
+    every = list(Indicator.objects.all())
+    indicators = [indicator for indicator in every if has_series(indicator.code)]
+    skipped = [indicator.code for indicator in every if not has_series(indicator.code)]
     existing = set(Measurement.objects.values_list("indicator_id", "province_id", "year"))
     anchors = {}
     for indicator_id, province_id, year, value in (
@@ -210,7 +228,7 @@ def load_demo_figures():
         if (t.indicator_id, t.province_id, t.deadline_year, t.subject) not in existing_targets
     ]
     Target.objects.bulk_create(targets)
-    return {"measurements": len(rows), "targets": len(targets)}
+    return {"measurements": len(rows), "targets": len(targets), "skipped": skipped}
 
 
 def _demo_targets(indicators):
@@ -251,16 +269,21 @@ def _demo_target(indicator, province, year, value):
 
 @transaction.atomic
 def load_demo_users():
-    """The demo accounts of the README, all with the password ``demo``. Returns their usernames."""
+    """The demo accounts of the README, all with the password ``demo``, and their roles, where missing.
+
+    An account that already exists is left as it is (an administrator may have changed it). Returns the
+    usernames."""
     User = get_user_model()
     names = []
     for username, first_name, superuser, roles in DEMO_USERS:
-        user, _ = User.objects.get_or_create(username=username)
-        user.first_name = first_name
-        user.is_superuser = user.is_staff = superuser
-        user.is_active = True
-        user.set_password(DEMO_PASSWORD)
-        user.save()
+        user, created = User.objects.get_or_create(username=username)
+        if created:  # an account that exists keeps what an administrator set: name, password, rights
+            user.first_name = first_name
+            user.email = f"{username}@demo.invalid"  # e-mails go to the console in development
+            user.is_superuser = user.is_staff = superuser
+            user.is_active = True
+            user.set_password(DEMO_PASSWORD)
+            user.save()
         for legacy_code, current_code, role in roles:
             for province in (
                 Province.objects.legacy().get(code=legacy_code),

@@ -237,9 +237,12 @@ class MeasurementQuerySet(models.QuerySet):
         return self.order_by("year").values_list("year", flat=True).distinct()
 
     def figures(self):
-        """The columns dashboards compute with, as plain tuples: one query, no model instances."""
+        """The columns dashboards compute with, as plain tuples: one query, no model instances.
+
+        The last, ``updated_at``, is when a published (approved) figure was last changed: its approval.
+        """
         return self.order_by().values_list(
-            "indicator_id", "province_id", "year", "value", "numerator", "denominator", "is_demo"
+            "indicator_id", "province_id", "year", "value", "numerator", "denominator", "is_demo", "updated_at"
         )
 
 
@@ -338,3 +341,35 @@ class TaskReport(ReportedFigure):
 
     def __str__(self):
         return f"{self.task_id} · {self.province_id} · {self.year}: {self.get_progress_display()}"
+
+
+class Comment(models.Model):
+    """One message in the short thread an editor and an approver keep about one figure (a unit, an
+    indicator, a year), whether or not the figure exists yet. A return's reason starts the thread."""
+
+    province = models.ForeignKey(
+        "provinces.Province", verbose_name=_("tỉnh, thành phố"), on_delete=models.CASCADE, related_name="comments"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ số"), on_delete=models.CASCADE, related_name="comments"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người viết"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("nội dung"), max_length=2000)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trao đổi về số liệu")
+        verbose_name_plural = _("trao đổi về số liệu")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["province", "year", "indicator"], name="comment_per_figure")]
+
+    def __str__(self):
+        return f"{self.indicator_id} · {self.province_id} · {self.year} · #{self.pk}"

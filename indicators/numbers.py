@@ -23,7 +23,7 @@ Showing a number (``format_vn``) groups thousands with dots and writes decimals 
 half away from zero (0,125 → 0,13) on the decimal digits, never on a binary float. Zero is never shown
 with a minus. ``display_places`` turns an Excel number format into the decimals a page cell shows, so a
 table and its export agree. ``typed_text`` is a stored number as it is typed back into a form or import:
-no grouping, so that reading it back gives the same number.
+grouped as shown (1.520.000), with all its decimals, so that reading it back gives the same number.
 """
 
 import re
@@ -125,15 +125,16 @@ def display_places(number_format):
 
 
 def typed_text(number):
-    """A stored number the way it is typed back: comma decimal mark, no grouping, no trailing zeros.
+    """A stored number the way it is typed back into a form: as a page shows it, every decimal kept.
 
-    ``Decimal("55802.00")`` → "55802"; ``95.4`` → "95,4". ``parse_number`` reads it back as the same number.
-    A value that is not a finite number comes back as its text, so that reading it reports the error.
+    ``Decimal("1520000.00")`` → "1.520.000"; ``95.40`` → "95,4"; ``1234.5`` → "1.234,5". ``parse_number``
+    reads it back as the same number: the comma is always the decimal mark and the dots always correct
+    grouping, so "1.520.000" cannot be taken for a fraction. A value that is not a finite number comes
+    back as its text, so that reading it reports the error.
     """
     if number is None:
         return ""
     value = _decimal(number)
     if value is None:
         return str(number)
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
+    return format_vn(value)

@@ -31,6 +31,21 @@ SOURCE_FILES = (
     BINH_THUAN_NOTICE_FILE,
 )
 
+# How a page names each document (its file name says nothing to a reader).
+SOURCE_TITLES = {
+    THAI_NGUYEN_DIRECTIVE_FILE: "Chỉ thị của Ban Thường vụ Tỉnh ủy Thái Nguyên tiếp tục thực hiện Chỉ thị 58-CT/TW",
+    LAO_CAI_DIRECTIVE_FILE: "Chỉ thị 24-CT/TU (02/08/2012) của Tỉnh ủy Lào Cai về ứng dụng và phát triển CNTT",
+    THAI_NGUYEN_MEETING_FILE: "Phiên họp Ban Chỉ đạo ứng dụng CNTT tỉnh Thái Nguyên (11/09/2014)",
+    PHU_THO_CONFERENCE_FILE: "Hội nghị tổng kết 10 năm thực hiện Chỉ thị 58-CT/TW của tỉnh Phú Thọ",
+    BINH_THUAN_NOTICE_FILE: "Thông báo kết luận của Ban Thường vụ Tỉnh ủy Bình Thuận (22/04/2008)",
+}
+
+
+def document_title(source_file):
+    """The title of the source document in ``source_file``; "" for a file that is not one of the five."""
+    return SOURCE_TITLES.get(source_file, "")
+
+
 # GSO codes of the provinces the documents speak about, as units before 1 July 2025.
 PHU_THO = "25"
 LAO_CAI = "10"

@@ -13,6 +13,7 @@ version (optimistic locking) and leaves a history entry with its reason.
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from provinces.access import require
 
@@ -144,3 +145,22 @@ def _require_reason(reason):
     if not reason:
         raise WorkflowError(_("Cần nêu lý do."))
     return reason
+
+
+def change_label(old, record):
+    """How a history line names a change: a status change as such ("Gửi duyệt", "Phê duyệt",
+    "Trả lại: lý do", "Mở lại: lý do"), else "Tạo mới", "Xóa" or "Sửa". ``old`` is the record before."""
+    if record.history_type == "+":
+        return _("Tạo mới")
+    if record.history_type == "-":
+        return _("Xóa")
+    if old is not None and old.status != record.status:
+        if record.status == WorkflowStatus.SUBMITTED:
+            return pgettext("lịch sử", "Gửi duyệt")
+        if record.status == WorkflowStatus.APPROVED:
+            return pgettext("lịch sử", "Phê duyệt")
+        if record.status == WorkflowStatus.RETURNED and old.status == WorkflowStatus.SUBMITTED:
+            return pgettext("lịch sử", "Trả lại: %(reason)s") % {"reason": record.return_reason}
+        if record.status == WorkflowStatus.RETURNED and old.status == WorkflowStatus.APPROVED:
+            return pgettext("lịch sử", "Mở lại: %(reason)s") % {"reason": record.return_reason}
+    return _("Sửa")

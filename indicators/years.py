@@ -33,3 +33,17 @@ def check_year(province, year):
             else _("từ %(day)s") % {"day": f"{province.valid_from:%d/%m/%Y}"},
         }
     return None
+
+
+def reporting_deadline(year):
+    """The day the figures of ``year`` are due: ``REPORTING_DEADLINE`` ("dd/mm", default 31/01) of the next year."""
+    from django.conf import settings
+
+    day, month = (int(part) for part in settings.REPORTING_DEADLINE.split("/"))
+    return datetime.date(year + 1, month, day)
+
+
+def due_year(today=None):
+    """The year whose figures are due next: last year's until its deadline has passed, then this year's."""
+    today = today or datetime.date.today()
+    return today.year - 1 if today <= reporting_deadline(today.year - 1) else today.year

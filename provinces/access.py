@@ -25,6 +25,7 @@ ACTIONS = {
     "approve": (APPROVE,),  # approve, return, reopen
     "template": (ENTER, APPROVE),  # download the import template
     "report": (VIEW,),  # download the periodic report
+    "comment": (ENTER, APPROVE),  # write in a figure's thread (everyone who may view reads it)
 }
 
 
@@ -40,13 +41,27 @@ def roles_in(user, province):
         return set()
     if is_central_admin(user):
         return set(Membership.Role.values)
+    return _roles_by_province(user).get(province.pk, set())
+
+
+def _roles_by_province(user):
+    """{province id: roles} of a (signed-in, non-admin) user, read once per user object."""
     cache = getattr(user, "_province_roles", None)
     if cache is None:
         cache = {}
         for province_id, role in user.memberships.values_list("province_id", "role"):
             cache.setdefault(province_id, set()).add(role)
         user._province_roles = cache
-    return cache.get(province.pk, set())
+    return cache
+
+
+def province_ids_with(user, *wanted):
+    """Ids of the provinces where ``user`` holds any of the ``wanted`` roles; None for a central admin (all)."""
+    if is_central_admin(user):
+        return None
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    return {pk for pk, roles in _roles_by_province(user).items() if roles & set(wanted)}
 
 
 def may(user, action, province):
@@ -94,8 +109,9 @@ def home_province(user, current=False):
     return next((m.province for m in memberships if m.province.is_current == current), None)
 
 
-def landing_place(user):
-    """Where ``user`` starts after login: ("entry", province) for those who enter or approve figures,
+def landing_place(user, waiting=0):
+    """Where ``user`` starts after login: ("inbox", None) for those who enter or approve figures when
+    ``waiting`` (the count of their work inbox) is not zero, else ("entry", province) for them;
     ("dashboard", province) for a province's viewers (its pre-merger unit first), else ("home", None)."""
     from .models import Membership
 
@@ -103,6 +119,8 @@ def landing_place(user):
         return ("home", None)
     memberships = list(user.memberships.select_related("province").order_by("-province__valid_from"))
     workers = [m for m in memberships if m.role in (Membership.Role.EDITOR, Membership.Role.APPROVER)]
+    if workers and waiting:
+        return ("inbox", None)
     if workers:
         return ("entry", workers[0].province)
     if memberships:

@@ -124,3 +124,34 @@ class Membership(models.Model):
         user = self.user if Membership.user.is_cached(self) else f"#{self.user_id}"
         province = self.province if Membership.province.is_cached(self) else f"#{self.province_id}"
         return f"{user} · {self.get_role_display()} · {province}"
+
+
+class Preference(models.Model):
+    """What a user asks of the system: whether to receive e-mails, and in which language."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="preference"
+    )
+    receive_emails = models.BooleanField(
+        _("nhận thông báo qua e-mail"),
+        default=True,
+        help_text=_("Khi số liệu được gửi duyệt, trả lại hoặc phê duyệt, và khi sắp đến hạn báo cáo."),
+    )
+    language = models.CharField(
+        _("ngôn ngữ của e-mail"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta:
+        verbose_name = _("tùy chọn thông báo")
+        verbose_name_plural = _("tùy chọn thông báo")
+
+    def __str__(self):
+        return f"#{self.user_id}"
+
+    @classmethod
+    def of(cls, user):
+        """The user's preference, the defaults (not saved) when they never set one."""
+        try:
+            return user.preference
+        except cls.DoesNotExist:
+            return cls(user=user)

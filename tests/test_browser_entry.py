@@ -57,7 +57,7 @@ def test_editor_fills_and_submits_then_approver_approves_and_the_value_is_locked
     log_in(page, live_server, "phutho-editor", PASSWORD)
     page.goto(f"{live_server.url}/entry/phu-tho/{YEAR}/")
     assert page.is_disabled("[name=m-computers-value]"), "an approved figure is locked for the editor"
-    assert page.input_value("[name=m-computers-value]") == "55802"
+    assert page.input_value("[name=m-computers-value]") == "55.802", "shown back as it was typed"
     assert "Đã phê duyệt" in page.inner_text("#row-computers")
     assert not page.console_errors
 

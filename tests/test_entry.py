@@ -332,7 +332,8 @@ def test_the_entry_page_query_count_does_not_grow_with_the_indicators(setup):
     five = _entry_queries(setup, 5)
     sixty = _entry_queries(setup, 60)
     assert five == sixty, (five, sixty)
-    assert five <= 12, five
+    # 12 for the sheet, 1 its comment threads, 1 who changed the figures, 2 the header's inbox counts
+    assert five <= 16, five
 
 
 def test_saving_the_sheet_untouched_keeps_a_ratio_stored_without_numerator_and_denominator(setup):

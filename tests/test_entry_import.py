@@ -240,7 +240,7 @@ def test_download_fill_upload_preview_confirm_and_the_figures_are_saved_with_his
 
     sheet = client.get(f"/entry/phu-tho/{YEAR}/").content.decode()
     assert "Đã nhập 3 số liệu từ tệp mau-nhap.xlsx." in sheet
-    assert 'value="1200"' in sheet and 'value="95,4"' in sheet and 'value="12"' in sheet
+    assert 'value="1.200"' in sheet and 'value="95,4"' in sheet and 'value="12"' in sheet
 
 
 def test_a_ratio_is_imported_from_its_numerator_and_denominator(world):

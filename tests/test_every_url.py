@@ -159,12 +159,16 @@ def project_paths(demo):
         ],
         "start/": [reverse("landing")],
         "entry/": [reverse("entry-home")],
+        "entry/preferences/": [reverse("entry-preferences")],
         "entry/<slug:slug>/": [reverse("entry-overview", args=[p.slug]) for p in (old, now, lao_cai)],
         "entry/<slug:slug>/<int:year>/": [reverse("entry-sheet", args=[p.slug, y]) for p, y in entry],
         "entry/<slug:slug>/<int:year>/history/<slug:code>/": [
             reverse("figure-history", args=[old.slug, LAST_LEGACY_YEAR, code]) for code in (lan, computers)
         ]
         + [reverse("figure-history", args=[now.slug, FIRST_CURRENT_YEAR, lan])],
+        "entry/<slug:slug>/<int:year>/comments/<slug:code>/": [
+            reverse("figure-comment", args=[old.slug, LAST_LEGACY_YEAR, lan])
+        ],
         "entry/<slug:slug>/<int:year>/task-history/<int:task_id>/": [
             reverse("task-history", args=[lao_cai.slug, LAST_LEGACY_YEAR, demo.task_report.task_id]),
             reverse("task-history", args=[old.slug, LAST_LEGACY_YEAR, demo.task_report.task_id]),

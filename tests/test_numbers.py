@@ -49,7 +49,7 @@ def test_typed_text_reads_as_the_table_says(case):
 def test_a_stored_number_typed_back_reads_as_the_same_number(case):
     number = Decimal(case["value"])
     text = typed_text(number)
-    assert "." not in text, "no thousands dots, so a fraction cannot be taken for thousands"
+    assert text == format_vn(number), "typed back as the page shows it, every decimal kept"
     assert parse_number(text) == number
 
 
@@ -64,8 +64,10 @@ def test_a_float_is_shown_like_the_decimal_it_was_written_as(case):
     assert format_vn(float(case["number"]), case["places"], trim=case["trim"]) == case["shown"]
 
 
-def test_a_stored_figure_is_typed_back_without_padding_or_grouping():
-    assert typed_text(Decimal("55802.00")) == "55802"
+def test_a_stored_figure_is_typed_back_grouped_the_vietnamese_way_without_padding():
+    assert typed_text(Decimal("1520000.00")) == "1.520.000"
+    assert typed_text(Decimal("1234.5")) == "1.234,5"
+    assert typed_text(Decimal("55802.00")) == "55.802"
     assert typed_text(Decimal("95.40")) == "95,4"
     assert typed_text(Decimal("100")) == "100"
     assert typed_text(12.5) == "12,5"

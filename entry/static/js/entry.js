@@ -39,6 +39,18 @@ import { formatNumber, parseNumber } from "./numbers.js";
     if (next) { event.preventDefault(); next.focus(); if (next.select) next.select(); }
   });
 
+  // The approver's select all / none: ticks every box of the sheet or none.
+  const selectTools = form.querySelector("[data-select-tools]");
+  if (selectTools) {
+    selectTools.hidden = false;
+    selectTools.addEventListener("click", function (event) {
+      const button = event.target.closest("[data-select]");
+      if (!button) return;
+      const tick = button.dataset.select === "all";
+      form.querySelectorAll("input[name=selected]").forEach(function (box) { box.checked = tick; });
+    });
+  }
+
   const yearSelect = document.querySelector("[data-year-switch] select");
   if (yearSelect) {
     yearSelect.addEventListener("change", function () {
@@ -53,7 +65,7 @@ import { formatNumber, parseNumber } from "./numbers.js";
   if (saved) window.localStorage.removeItem(storeKey);
   const editable = function () {
     return Array.from(form.querySelectorAll("input[type=text], textarea, select"))
-      .filter(function (el) { return !el.disabled && !el.readOnly && el.name; });
+      .filter(function (el) { return !el.disabled && !el.readOnly && el.name && el.form === form; });
   };
   let pending = null;
   try { pending = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (e) { pending = null; }

@@ -17,6 +17,8 @@ class Command(BaseCommand):
             raise CommandError("No administrative units: run `manage.py load_units` first.")
         counts = demo.load_demo_figures()
         self.stdout.write(f"demo figures: {counts['measurements']} measurements, {counts['targets']} targets")
+        for code in counts["skipped"]:
+            self.stdout.write(f"skipped indicator {code!r}: it has no demo series (added after the source documents)")
         if users:
             if not settings.DEBUG and not force:
                 raise CommandError(
