@@ -18,7 +18,7 @@ def _target_points(assessments):
         progress = a.progress
         points.append(
             {
-                "window": a.window,
+                "window": str(a.window),
                 "year": a.target.deadline_year,
                 "value": _num(a.target.value),
                 "baselineYear": progress.baseline_year,
@@ -82,7 +82,7 @@ def ranking_chart(ranked, window, common_target, year):
         "statusLabels": [str(r.assessment(window).progress.label) for r in ranked],
         "targets": [_num(r.assessment(window).target.value) if r.assessment(window).target else None for r in ranked],
         "commonTarget": _num(common_target.value) if common_target else None,
-        "window": window,
+        "window": str(window),
         "unit": ranked[0].indicator.unit if ranked else "",
         "text": {**_chart_text(), "value": str(_("Giá trị năm %(year)s") % {"year": year})},
     }
@@ -95,7 +95,7 @@ def status_chart(summaries_, window):
             {"key": key, "label": str(label), "counts": [s.count_of(key) for s in summaries_]}
             for key, label in COUNT_KEYS
         ],
-        "window": window,
+        "window": str(window),
         "axis": str(_("Số tỉnh, thành phố")),
     }
 

@@ -96,7 +96,8 @@ def home_province(user, current=False):
 
 def landing_place(user):
     """Where ``user`` starts after login: ("entry", province) for those who enter or approve figures,
-    ("dashboard", province) for a province's viewers (its pre-merger unit first), else ("home", None)."""
+    ("dashboard", province) for a province's viewers (the unit as it is today first: its page links
+    the pre-merger units it was formed from), else ("home", None)."""
     from .models import Membership
 
     if is_central_admin(user) or not user.is_authenticated:
@@ -106,8 +107,8 @@ def landing_place(user):
     if workers:
         return ("entry", workers[0].province)
     if memberships:
-        legacy = [m for m in memberships if m.province.valid_to]
-        return ("dashboard", (legacy or memberships)[0].province)
+        current = [m for m in memberships if m.province.is_current]
+        return ("dashboard", (current or memberships)[0].province)
     return ("home", None)
 
 

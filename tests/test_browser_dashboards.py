@@ -56,7 +56,7 @@ def test_the_dashboards_draw_their_charts_without_errors(page, live_server, arti
         page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-{viewport}.png"), full_page=True)
     assert page.console_errors == []
     # the overview's status chart, one small chart per indicator, the ranking and the comparison
-    assert drawn == {"overview": 1, "phu-tho": 14, "units-with-lan": 2, "24-ct-tu": 0}
+    assert drawn == {"overview": 1, "phu-tho": 20, "units-with-lan": 2, "24-ct-tu": 0}
 
 
 def test_a_status_opens_to_show_the_numbers_behind_it(page, live_server, leader):
