@@ -9,6 +9,7 @@ statuses are computed). Each page keeps the fields it uses (``fields=``).
 from dataclasses import dataclass, field
 
 import django_filters
+from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -93,6 +94,7 @@ class DashboardFilter(django_filters.FilterSet):
         queryset=Province.objects.order_by("slug"),
         to_field_name="slug",
         method="applied_later",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),  # a tap per province, no Ctrl-click
     )
 
     class Meta:

@@ -239,7 +239,7 @@ def load_demo_figures():
 
 
 def _demo_targets(indicators):
-    """National 2015/2020 targets for shares; per-unit ones for counts (a national count means nothing locally).
+    """National 2015/2020/2025 targets for shares; per-unit ones for counts (a national count means nothing locally).
 
     Then every current unit's own 2030 target for every indicator (``_demo_2030_targets``).
     """
@@ -247,15 +247,16 @@ def _demo_targets(indicators):
     for indicator in indicators:
         if indicator.code in SERIES_FROM:
             continue  # its real targets are the national 2025 ones
+        # {deadline: (value, baseline year)}: the 2025 one is set against 2020, the start of 2021–2025
         if indicator.unit == Indicator.Unit.PERCENT:
-            goals = {2015: Decimal(80), 2020: Decimal(95)}
+            goals = {2015: (80, DEMO_BASELINE_YEAR), 2020: (95, DEMO_BASELINE_YEAR), 2025: (90, 2020)}
         elif indicator.unit == Indicator.Unit.PER_100:
-            goals = {2015: Decimal(10), 2020: Decimal(20)}
+            goals = {2015: (10, DEMO_BASELINE_YEAR), 2020: (20, DEMO_BASELINE_YEAR), 2025: (40, 2020)}
         else:
             goals = None
         if goals:
-            for year, value in goals.items():
-                targets.append(_demo_target(indicator, None, year, value))
+            for year, (value, baseline_year) in goals.items():
+                targets.append(_demo_target(indicator, None, year, Decimal(value), baseline_year))
             continue
         baselines = Measurement.objects.filter(indicator=indicator, year=DEMO_BASELINE_YEAR).select_related("province")
         for baseline in baselines:
@@ -263,6 +264,10 @@ def _demo_targets(indicators):
             base = max(baseline.value, Decimal(5))
             for year, factor in ((2015, rng.uniform(1.5, 2.5)), (2020, rng.uniform(2.5, 4.0))):
                 targets.append(_demo_target(indicator, baseline.province, year, _q(base * Decimal(factor), "1")))
+        for baseline in Measurement.objects.filter(indicator=indicator, year=2020).select_related("province"):
+            rng = _rng("target", 2025, indicator.code, baseline.province.code)
+            value = _q(max(baseline.value, Decimal(5)) * Decimal(rng.uniform(1.3, 2.2)), "1")
+            targets.append(_demo_target(indicator, baseline.province, 2025, value, 2020))
     return targets + _demo_2030_targets(indicators)
 
 

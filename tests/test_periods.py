@@ -157,3 +157,31 @@ def test_the_ranking_table_sorts_by_name_value_or_status_in_the_url(december_202
     assert [x.rank for x in worst_first.rows] == [2, 1], "both missed: the slower pace (Lào Cai) first"
     ignored = client.get(url + "&sort=nonsense")
     assert ignored.status_code == 200 and [x.rank for x in ignored.context["ranking_table"].rows] == [1, 2]
+
+
+# --- charts -----------------------------------------------------------------------------------------
+
+
+def test_a_count_indicators_national_total_gets_its_own_axis_beside_the_provinces(db, client):
+    unit = make_province("Tỉnh Phú Thọ", code="25", current=True, slug="phu-tho-2025")
+    other = make_province("Tỉnh Lào Cai", code="15", current=True, slug="lao-cai-2025")
+    computers = make_indicator("computers", unit=Indicator.Unit.COUNT, name_vi="Số máy tính", unit_label="máy")
+    share = make_indicator("lan", name_vi="Tỷ lệ LAN")
+    for province in (unit, other):
+        for year in (2020, 2025):
+            make_measurement(computers, province, year, D(1000 + year))
+            make_measurement(share, province, year, D(50))
+    client.force_login(make_user("viewer", role=Membership.Role.VIEWER, provinces=[unit]))
+    count_chart = client.get("/indicators/computers/?units=current").context["comparison_chart"]
+    assert [line.get("secondAxis") for line in count_chart["lines"]] == [None, True]
+    share_chart = client.get("/indicators/lan/?units=current").context["comparison_chart"]
+    assert [line.get("secondAxis") for line in share_chart["lines"]] == [None, False]
+
+
+def test_the_path_to_a_target_is_drawn_only_where_the_baseline_was_short_of_it(december_2026):
+    make_target(december_2026["fibre"], 20, 2020, province=december_2026["phu_tho"], baseline_year=2018)
+    response = december_2026["client"].get("/provinces/phu-tho-2025/?target=2025")
+    chart = response.context["charts"][0][1]
+    paths = {point["window"]: point["path"] for point in chart["targets"]}
+    # 2021–2025: 30% in 2020 against 80%, a path; 2016–2020: no baseline figure by 2018, no path
+    assert paths == {"2021–2025": True, "2016–2020": False, "2026–2030": True}
