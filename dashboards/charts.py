@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from indicators.models import Indicator
 from indicators.progress import COUNT_KEYS, status_key
 from indicators.targets import national_targets_apply
 
@@ -16,13 +17,17 @@ def _target_points(assessments):
         if a.target is None:
             continue
         progress = a.progress
+        baseline, value = progress.baseline, a.target.value
+        # the straight path to the target is drawn only where the baseline was short of it
+        short = baseline is not None and (baseline < value if a.higher_is_better else baseline > value)
         points.append(
             {
-                "window": a.window,
+                "window": str(a.window),
                 "year": a.target.deadline_year,
-                "value": _num(a.target.value),
+                "value": _num(value),
                 "baselineYear": progress.baseline_year,
-                "baseline": _num(progress.baseline),
+                "baseline": _num(baseline),
+                "path": short,
                 "demo": a.target.is_demo,
             }
         )
@@ -57,7 +62,15 @@ def comparison_chart(rows, years, national=None):
     """Several places' lines (and the national one); targets drawn when they are the same for all."""
     lines = [_line(r.place.short_name, r.series, years) for r in rows]
     if national is not None:
-        lines.append({**_line(str(_("Cả nước")), national.series, years, only_usable=True), "national": True})
+        # a national count is the sum of every unit: on the provinces' axis it would flatten them
+        own_axis = bool(rows) and national.indicator.unit == Indicator.Unit.COUNT
+        lines.append(
+            {
+                **_line(str(_("Cả nước")), national.series, years, only_usable=True),
+                "national": True,
+                "secondAxis": own_axis,
+            }
+        )
     if len(rows) == 1:
         targets = _target_points(rows[0].assessments)
     elif national is not None and national_targets_apply(national.indicator):
@@ -65,7 +78,8 @@ def comparison_chart(rows, years, national=None):
     else:
         targets = []
     unit = rows[0].indicator.unit if rows else (national.indicator.unit if national else "")
-    return {"years": years, "lines": lines, "targets": targets, "unit": unit, "text": _chart_text()}
+    text = {**_chart_text(), "national": str(_("Cả nước (trục phải)"))}
+    return {"years": years, "lines": lines, "targets": targets, "unit": unit, "text": text}
 
 
 def year_table(rows, years):
@@ -82,7 +96,7 @@ def ranking_chart(ranked, window, common_target, year):
         "statusLabels": [str(r.assessment(window).progress.label) for r in ranked],
         "targets": [_num(r.assessment(window).target.value) if r.assessment(window).target else None for r in ranked],
         "commonTarget": _num(common_target.value) if common_target else None,
-        "window": window,
+        "window": str(window),
         "unit": ranked[0].indicator.unit if ranked else "",
         "text": {**_chart_text(), "value": str(_("Giá trị năm %(year)s") % {"year": year})},
     }
@@ -95,7 +109,7 @@ def status_chart(summaries_, window):
             {"key": key, "label": str(label), "counts": [s.count_of(key) for s in summaries_]}
             for key, label in COUNT_KEYS
         ],
-        "window": window,
+        "window": str(window),
         "axis": str(_("Số tỉnh, thành phố")),
     }
 

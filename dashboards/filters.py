@@ -9,6 +9,7 @@ statuses are computed). Each page keeps the fields it uses (``fields=``).
 from dataclasses import dataclass, field
 
 import django_filters
+from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,14 +17,18 @@ from django.utils.translation import gettext_lazy as _
 from directives.models import Directive
 from indicators.models import Indicator, Measurement
 from indicators.progress import FILTER_CHOICES
-from indicators.targets import WINDOWS
+from indicators.targets import as_period, plan_periods
 from provinces.generations import Units
 from provinces.models import Province
 
 STATUS_CHOICES = FILTER_CHOICES
 # Formatted when shown, not at import: "_() % ..." here would freeze the label in Vietnamese.
-_window_label = lazy(lambda window: gettext("Chỉ tiêu %(year)s") % {"year": window}, str)
-WINDOW_CHOICES = [(window, _window_label(window)) for window in WINDOWS]
+_period_label = lazy(lambda period: gettext("Chỉ tiêu giai đoạn %(period)s") % {"period": period}, str)
+
+
+def period_choices(periods):
+    """ "So với": every plan period some target falls due in, named by its last year in the URL."""
+    return [(str(period.key), _period_label(period)) for period in periods]
 
 
 def year_choices():
@@ -36,7 +41,8 @@ class Params:
 
     year: int | None = None
     units: str = Units.LEGACY
-    window: int | None = None
+    window: object = None  # the targets.Period asked for, None: the default period
+    periods: list = field(default_factory=list)  # every plan period with a target
     province: Province | None = None
     region: str = ""
     category: str = ""
@@ -57,7 +63,7 @@ class DashboardFilter(django_filters.FilterSet):
         label=_("Đơn vị hành chính"), choices=Units.choices, empty_label=None, method="applied_later"
     )
     target = django_filters.ChoiceFilter(
-        label=_("So với"), choices=WINDOW_CHOICES, empty_label=_("Chỉ tiêu gần nhất"), method="applied_later"
+        label=_("So với"), choices=[], empty_label=_("Giai đoạn hiện hành"), method="applied_later"
     )
     province = django_filters.ModelChoiceFilter(
         label=_("Tỉnh, thành phố"),
@@ -88,6 +94,7 @@ class DashboardFilter(django_filters.FilterSet):
         queryset=Province.objects.order_by("slug"),
         to_field_name="slug",
         method="applied_later",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),  # a tap per province, no Ctrl-click
     )
 
     class Meta:
@@ -100,6 +107,9 @@ class DashboardFilter(django_filters.FilterSet):
             for name in list(self.filters):
                 if name not in fields:
                     del self.filters[name]
+        self.periods = plan_periods()
+        if "target" in self.filters:
+            self.filters["target"].extra["choices"] = period_choices(self.periods)
 
     def applied_later(self, queryset, name, value):
         """Places, years and statuses are chosen after loading, in indicators.dashboard."""
@@ -112,7 +122,8 @@ class DashboardFilter(django_filters.FilterSet):
         return Params(
             year=int(data["year"]) if data.get("year") else None,
             units=data.get("units") or Units.LEGACY,
-            window=int(data["target"]) if data.get("target") else None,
+            window=as_period(data["target"]) if data.get("target") else None,
+            periods=self.periods,
             province=data.get("province"),
             region=data.get("region") or "",
             category=data.get("category") or "",

@@ -8,6 +8,7 @@ cell: the unit, the year and "n/m reporting" beside a figure, the demo badge bes
 """
 
 import itertools
+import unicodedata
 from dataclasses import dataclass, replace
 
 from django.utils.html import format_html
@@ -15,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indicators.progress import COUNT_KEYS, status_text
-from indicators.targets import WINDOWS
 from reporting import excel
 from reporting.excel import COUNT, YEAR, Column, Table, number_format_for
 
@@ -73,6 +73,42 @@ def _figure_cell(figure, row, *, show_year=False, year=None, latest=None):
     }
 
 
+# --- sorting (server-side, named in the URL: ?sort=ten, ?sort=-gia-tri) ----------------------------------
+
+
+def text_key(text):
+    """A name as Vietnamese readers sort it, near enough: accents and case ignored, đ after d."""
+    text = str(text).casefold().replace("đ", "dz")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _severity(assessment):
+    """Worst first, as the legend orders the statuses; then the slowest pace."""
+    if assessment is None:
+        return None
+    progress = assessment.progress
+    return (progress.severity, progress.pace if progress.pace is not None else 0)
+
+
+def sort_table(table, wanted):
+    """``table`` with its rows sorted by the column whose ``sort`` is ``wanted`` ("-name": descending).
+
+    Rows without a value stay last whichever way; the sort is stable, so equal rows keep the order
+    they were built in. An unknown name leaves the rows as built. Page and export share the order.
+    """
+    wanted = (wanted or "").strip()
+    name = wanted.removeprefix("-")
+    column = next((c for c in table.columns if c.sort and c.sort == name), None)
+    if column is None:
+        return replace(table, sorted_by="")
+    key = column.sort_by or column.value
+    keyed = [(key(row), row) for row in table.rows]
+    present = [pair for pair in keyed if pair[0] is not None and pair[0] != ""]
+    missing = [row for k, row in keyed if k is None or k == ""]
+    present.sort(key=lambda pair: pair[0], reverse=wanted.startswith("-"))
+    return replace(table, rows=[row for _, row in present] + missing, sorted_by=wanted)
+
+
 # --- columns shared by several tables -------------------------------------------------------------
 
 
@@ -91,6 +127,8 @@ def indicator_columns(indicator_of, *, width=44, details=False):
             row_header=True,
             cell_template=INDICATOR_CELL,
             cell=lambda x: {"indicator": indicator_of(x), "details": details},
+            sort="ten",
+            sort_by=on_indicator(lambda i: text_key(i.name)),
         ),
         Column(gettext_lazy("Đơn vị tính"), 10, on_indicator(lambda i: i.display_unit), wrap=True, page=False),
     ]
@@ -140,7 +178,7 @@ def latest_columns(header, row_of):
 
 
 def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, status_on_page=True):
-    """A target column and a status column for one window (2015 or 2020).
+    """A target column and a status column for one plan period (``window``, a targets.Period).
 
     With ``status_on_page`` False the page shows the status under the target, in one cell.
     """
@@ -150,27 +188,33 @@ def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, 
 
     return [
         Column(
-            gettext_lazy("Chỉ tiêu %(year)s") % {"year": window},
+            gettext_lazy("Chỉ tiêu %(period)s") % {"period": window},
             11,
             lambda r: _target_value(assessment_of(r, window)),
             lambda r: number_format_for(indicator_of(r)),
             cell_template=TARGET_CELL if status_on_page else TARGET_STATUS_CELL,
             cell=cell,
+            sort="chi-tieu",
         ),
         Column(
-            gettext_lazy("Trạng thái (%(year)s)") % {"year": window},
+            gettext_lazy("Trạng thái (%(period)s)") % {"period": window},
             status_width,
             lambda r: status_text(assessment_of(r, window)),
             wrap=True,
             page=status_on_page,
             cell_template=STATUS_CELL,
             cell=cell,
+            sort="trang-thai",
+            sort_by=lambda r: _severity(assessment_of(r, window)),
         ),
     ]
 
 
-def indicator_row_columns(row_of, *, name_width=44):
-    """One indicator in one place (``row_of`` gives the dashboard row): its latest figure, targets and statuses."""
+def indicator_row_columns(row_of, *, window, name_width=44):
+    """One indicator in one place (``row_of`` gives the dashboard row): its latest figure, target and status.
+
+    The target and status are those of the plan period the page compares against (``window``).
+    """
 
     def on_row(getter):
         return _via(row_of, getter)
@@ -179,12 +223,11 @@ def indicator_row_columns(row_of, *, name_width=44):
         *indicator_columns(on_row(lambda r: r.indicator), width=name_width),
         *latest_columns(gettext_lazy("Mới nhất"), row_of),
     ]
-    for window in WINDOWS:
-        columns += assessment_columns(
-            window,
-            lambda x, w: row_of(x).assessment(w) if row_of(x) is not None else None,
-            on_row(lambda r: r.indicator),
-        )
+    columns += assessment_columns(
+        window,
+        lambda x, w: row_of(x).assessment(w) if row_of(x) is not None else None,
+        on_row(lambda r: r.indicator),
+    )
     return columns
 
 
@@ -206,6 +249,7 @@ def count_columns(counts_of, link_of):
                 cell=lambda r, tally=tally: {"t": tally(r), **link_of(r)},
                 header_html=format_html('<span class="status status-{}">{}</span>', key, label),
                 css_class="num",
+                sort=key.replace("_", "-"),
             )
         )
     return columns
@@ -226,12 +270,12 @@ def _summary_is_demo(summary):
 # --- the dashboard tables, exported as the page shows them ---------------------------------------
 
 
-def indicator_rows_table(rows, *, scope):
-    """Rows of one place (a province, or the nation): latest figure, then target and status per window."""
-    columns = indicator_row_columns(lambda r: r)
+def indicator_rows_table(rows, *, scope, window):
+    """Rows of one place (a province, or the nation): latest figure, then target and status of ``window``."""
+    columns = indicator_row_columns(lambda r: r, window=window)
     columns.append(demo_column(lambda r: r.is_demo))
     return Table(
-        _("%(name)s: các chỉ số so với chỉ tiêu 2015 và 2020") % {"name": scope},
+        _("%(name)s: các chỉ số so với chỉ tiêu giai đoạn %(period)s") % {"name": scope, "period": window},
         columns,
         list(rows),
         is_demo=lambda r: r.is_demo,
@@ -256,7 +300,7 @@ def task_lines(blocks):
             yield TaskLine(task, row, report if i == 0 else None)
 
 
-def directive_tasks_table(blocks, *, directive, place):
+def directive_tasks_table(blocks, *, directive, place, window):
     """The directive page as it is shown: numbered tasks, the indicators under each, their status.
 
     The page shows the task and its report around a table of the task's indicators
@@ -265,7 +309,7 @@ def directive_tasks_table(blocks, *, directive, place):
     columns = [
         Column(gettext_lazy("Nhiệm vụ"), 9, lambda line: line.task.number, page=False),
         Column(gettext_lazy("Nội dung"), 40, lambda line: line.task.title or line.task.text, wrap=True, page=False),
-        *indicator_row_columns(lambda line: line.row, name_width=36),
+        *indicator_row_columns(lambda line: line.row, window=window, name_width=36),
         Column(
             gettext_lazy("Tiến độ nhiệm vụ"),
             16,
@@ -308,7 +352,7 @@ def summary_counts_table(summaries, *, window):
         *count_columns(lambda s: s.counts, _indicator_link),
         demo_column(_summary_is_demo),
     ]
-    title = _("Số tỉnh, thành phố theo trạng thái so với chỉ tiêu %(window)s") % {"window": window}
+    title = _("Số tỉnh, thành phố theo trạng thái so với chỉ tiêu giai đoạn %(period)s") % {"period": window}
     return Table(title, columns, list(summaries))
 
 
@@ -318,7 +362,7 @@ def _counts_text(counts):
 
 
 def indicator_list_table(summaries, *, as_of, scope, window):
-    """The indicator list: the national figure, targets and statuses, and places per status.
+    """The indicator list: the national figure, target and status of ``window``, and places per status.
 
     The page groups the rows under their category and shows each status under its target;
     the places per status are one cell on the page, and also one column per status in the workbook.
@@ -328,13 +372,12 @@ def indicator_list_table(summaries, *, as_of, scope, window):
         *indicator_columns(lambda s: s.indicator, width=40, details=True),
         *latest_columns(scope, lambda s: s.national),
     ]
-    for target_window in WINDOWS:
-        columns += assessment_columns(
-            target_window, lambda s, w: s.national.assessment(w), lambda s: s.indicator, status_on_page=False
-        )
+    columns += assessment_columns(
+        window, lambda s, w: s.national.assessment(w), lambda s: s.indicator, status_on_page=False
+    )
     columns.append(
         Column(
-            gettext_lazy("Số tỉnh theo trạng thái (%(window)s)") % {"window": window},
+            gettext_lazy("Số tỉnh theo trạng thái (%(period)s)") % {"period": window},
             30,
             lambda s: _counts_text(s.counts),
             wrap=True,
@@ -364,8 +407,17 @@ def place_list_table(places):
             row_header=True,
             cell_template=PLACE_CELL,
             cell=lambda p: {"place": p.place, "demo": p.is_demo},
+            sort="ten",
+            sort_by=lambda p: text_key(p.place.short_name),
         ),
-        Column(gettext_lazy("Vùng"), 28, lambda p: p.place.get_region_display(), wrap=True),
+        Column(
+            gettext_lazy("Vùng"),
+            28,
+            lambda p: p.place.get_region_display(),
+            wrap=True,
+            sort="vung",
+            sort_by=lambda p: (text_key(p.place.get_region_display()), text_key(p.place.short_name)),
+        ),
         *count_columns(lambda p: p.counts, _place_link),
         Column(
             gettext_lazy("Chỉ số có số liệu"),
@@ -375,6 +427,7 @@ def place_list_table(places):
             cell_template=FRACTION_CELL,
             cell=lambda p: {"n": p.with_data, "m": len(p.rows)},
             css_class="num",
+            sort="co-so-lieu",
         ),
         Column(gettext_lazy("Tổng số chỉ số"), 11, lambda p: len(p.rows), COUNT, page=False),
         demo_column(lambda p: p.is_demo),
@@ -398,7 +451,7 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
     """The indicator page's ranking: the places with a figure in ``as_of``, best first, then the others."""
     rows = [RankedRow(i, r) for i, r in enumerate(ranked, 1)] + [RankedRow(None, r) for r in unreported]
     columns = [
-        Column(gettext_lazy("Hạng"), 6, lambda x: x.rank, YEAR, css_class="num"),
+        Column(gettext_lazy("Hạng"), 6, lambda x: x.rank, YEAR, css_class="num", sort="hang"),
         Column(gettext_lazy("Mã"), 6, lambda x: x.row.place.code, page=False),
         Column(
             gettext_lazy("Tỉnh, thành phố"),
@@ -407,9 +460,11 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
             row_header=True,
             cell_template=PLACE_CELL,
             cell=lambda x: {"place": x.row.place, "demo": False},
+            sort="ten",
+            sort_by=lambda x: text_key(x.row.place.short_name),
         ),
         Column(
-            gettext_lazy("Giá trị năm %(year)s") % {"year": as_of},
+            gettext_lazy("Giá trị năm %(year)s") % {"year": as_of or "—"},
             12,
             lambda x: _figure_value(x.row.current),
             lambda x: number_format_for(x.row.indicator),
@@ -418,6 +473,7 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
             cell=lambda x: _figure_cell(
                 x.row.current, x.row, year=as_of, latest=x.row.latest if x.rank is None else None
             ),
+            sort="gia-tri",
         ),
         Column(
             gettext_lazy("Mới nhất"),
@@ -432,7 +488,7 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
         demo_column(lambda x: x.row.is_demo),
     ]
     return Table(
-        _("%(name)s: xếp hạng các tỉnh năm %(year)s") % {"name": indicator.name, "year": as_of},
+        _("%(name)s: xếp hạng các tỉnh năm %(year)s") % {"name": indicator.name, "year": as_of or "—"},
         columns,
         rows,
         is_demo=lambda x: x.row.is_demo,

@@ -1,4 +1,4 @@
-"""Read-only dashboards: where the provinces stand against the 2015 and 2020 targets.
+"""Read-only dashboards: where the provinces stand against the targets of a plan period.
 
 Each view parses its filters, asks ``indicators.board`` for the rows, builds the table of
 ``dashboards.tables`` once and renders it, or hands the same table to ``dashboards.exports`` for
@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from directives.models import Directive, Task
 from indicators import board as dashboard
 from indicators.models import Indicator, TaskReport, WorkflowStatus
-from indicators.targets import WINDOWS
 from provinces import access
 from provinces.access import dashboard_view
 from provinces.generations import Units, legacy_units_cannot_show
@@ -68,6 +67,7 @@ def _board(filters, indicators=None):
         region=params.region,
         as_of=params.year,
         window=params.window,
+        periods=params.periods,
     )
 
 
@@ -79,7 +79,7 @@ def _board_context(filters, board):
         "board": board,
         "as_of": board.as_of,
         "window": board.window,
-        "windows": list(WINDOWS),
+        "periods": board.periods,
         "has_demo": board.has_demo,
     }
 
@@ -114,7 +114,7 @@ def overview(request):
     board = _board(filters)
     highlight = params.province
     items = dashboard.summaries(board, params.status, highlight)
-    counts_table = tables.summary_counts_table(items, window=board.window)
+    counts_table = tables.sort_table(tables.summary_counts_table(items, window=board.window), request.GET.get("sort"))
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, counts_table, "tong-quan")
     return _page(
@@ -135,7 +135,7 @@ def province_list(request):
     params = filters.params
     board = _board(filters)
     places = dashboard.place_summaries(board, params.status)
-    places_table = tables.place_list_table(places)
+    places_table = tables.sort_table(tables.place_list_table(places), request.GET.get("sort"))
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, places_table, "tinh-thanh-pho")
     return _page(request, "dashboards/province_list.html", filters, board, places=places, places_table=places_table)
@@ -179,10 +179,12 @@ def province_detail(request, slug):
     province = get_object_or_404(Province.objects.select_related("successor"), slug=slug)
     filters = parse_filters(request, PROVINCE_FILTERS)
     params = filters.params
-    board = dashboard.Board.load(filters.qs, only=[province], as_of=params.year, window=params.window)
+    board = dashboard.Board.load(
+        filters.qs, only=[province], as_of=params.year, window=params.window, periods=params.periods
+    )
     rows = [board.row(indicator, province) for indicator in board.indicators]
     shown = [r for r in rows if dashboard.matches_status(r, params.status, board.window)]
-    indicators_table = tables.indicator_rows_table(shown, scope=province.name)
+    indicators_table = tables.indicator_rows_table(shown, scope=province.name, window=board.window)
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, indicators_table, province.slug)
 
@@ -207,7 +209,12 @@ def province_detail(request, slug):
         counts=dashboard.status_counts(rows, board.window),
         charts=[(r, charts.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in shown],
         directives=[
-            (d, tables.task_parts(tables.directive_tasks_table(task_rows, directive=d, place=province)))
+            (
+                d,
+                tables.task_parts(
+                    tables.directive_tasks_table(task_rows, directive=d, place=province, window=board.window)
+                ),
+            )
             for d, task_rows in blocks
         ],
         has_own_directive=any(d.province_id in own for d in directives),
@@ -255,7 +262,10 @@ def indicator_detail(request, code):
     compared = [board.row(indicator, place) for place in params.compare]
     years = [y for y in board.years if board.as_of is None or y <= board.as_of]
     common_target = board.targets.common(indicator, board.places, window)
-    ranking = tables.ranking_table(ranked, unreported, indicator=indicator, as_of=board.as_of, window=window)
+    ranking = tables.sort_table(
+        tables.ranking_table(ranked, unreported, indicator=indicator, as_of=board.as_of, window=window),
+        request.GET.get("sort"),
+    )
     series_rows = [*compared, national]
     series = tables.year_series_table(
         charts.year_table(series_rows, years),
@@ -279,7 +289,7 @@ def indicator_detail(request, code):
         common_target=common_target,
         ranking_chart=charts.ranking_chart(ranked, window, common_target, board.as_of),
         comparison_chart=charts.comparison_chart(compared, years, national),
-        national_table=tables.indicator_rows_table([national], scope=scope_label(params)),
+        national_table=tables.indicator_rows_table([national], scope=scope_label(params), window=window),
         ranking_table=ranking,
         series_table=series,
     )
@@ -304,14 +314,16 @@ def directive_status(request, directive):
     indicators = sorted(indicators.values(), key=lambda i: (i.position, i.code))
     place = params.province
     if place is not None:
-        board = dashboard.Board.load(indicators, only=[place], as_of=params.year, window=params.window)
+        board = dashboard.Board.load(
+            indicators, only=[place], as_of=params.year, window=params.window, periods=params.periods
+        )
         rows = {i.pk: board.row(i, place) for i in indicators}
     else:
-        board = dashboard.Board.load(indicators, as_of=params.year, window=params.window)
+        board = dashboard.Board.load(indicators, as_of=params.year, window=params.window, periods=params.periods)
         rows = {i.pk: board.national_row(i) for i in indicators}
     reports = latest_reports(place, board.as_of, tasks)
     blocks = task_blocks([directive], rows, reports, params.status, board.window)[0][1]
-    tasks_table = tables.directive_tasks_table(blocks, directive=directive, place=place)
+    tasks_table = tables.directive_tasks_table(blocks, directive=directive, place=place, window=board.window)
     return {
         **_board_context(filters, board),
         "place": place,

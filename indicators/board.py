@@ -27,7 +27,7 @@ from provinces.models import Province
 from .aggregation import Aggregate, aggregate, roll_up
 from .models import Indicator, Measurement
 from .progress import Progress, compute, matches, status_key, status_text, tally
-from .targets import WINDOWS, TargetBook, default_window, plan_start
+from .targets import TargetBook, as_period, default_period, plan_periods, plan_start
 
 
 def assess(indicator, values, target, as_of):
@@ -110,18 +110,30 @@ class Figure:
 
 @dataclass(frozen=True)
 class Assessment:
-    """One indicator in one place against the target of one window: what every page and export shows.
+    """One indicator in one place against the target of one plan period: what every page and export shows.
 
     ``figure`` is the figure the status was computed from (its year is ``progress.latest_year``);
     the headline, the badge, its tooltip, the Excel cell and the chart all read it from here.
     """
 
-    window: int
+    window: object  # the targets.Period compared against
     target: object  # Target | None
     progress: Progress
     figure: Figure | None
     is_demo: bool
     newer: Figure | None = None  # a newer figure the status could not use yet (incomplete: n/m reporting)
+    higher_is_better: bool = True
+
+    @property
+    def gap(self):
+        """How far the figure the status used is from the target, in the indicator's unit; 0 once met.
+
+        None without a target or a figure. The overview's "behind" lists show it beside the value and target.
+        """
+        if self.target is None or self.figure is None or self.figure.value is None:
+            return None
+        short = self.target.value - self.figure.value
+        return max(short if self.higher_is_better else -short, Decimal(0))
 
     @property
     def status(self):
@@ -150,8 +162,8 @@ class Row:
     as_of: int | None
     latest: Figure | None  # the latest figure a status may use, up to the year asked
     provisional: Figure | None  # a newer figure, not complete enough to feed a status (n/m reporting)
-    assessments: list = field(default_factory=list)  # one Assessment per window, in window order
-    window: int | None = None  # the window the page is about
+    assessments: list = field(default_factory=list)  # one Assessment per plan period, in period order
+    window: object = None  # the targets.Period the page is about
 
     @property
     def current(self):
@@ -168,6 +180,8 @@ class Row:
         return self.assessment(self.window)
 
     def assessment(self, window):
+        """The Assessment against ``window``: a Period, or any year in it (2015 is 2011–2015)."""
+        window = as_period(window)
         for item in self.assessments:
             if item.window == window:
                 return item
@@ -182,8 +196,13 @@ class Row:
         return sorted(y for y in self.series if until is None or y <= until)
 
 
-def make_row(indicator, place, series, as_of, targets, window=None):
-    """The Row of ``series`` ({year: Figure}) with one Assessment per window, all from the same figures."""
+def make_row(indicator, place, series, as_of, targets, window=None, periods=None):
+    """The Row of ``series`` ({year: Figure}) with one Assessment per plan period, all from the same figures.
+
+    ``periods`` default to those of ``targets``; ``window`` (the page's period) is always among them.
+    """
+    window = as_period(window)
+    periods = sorted(set(targets.periods() if periods is None else periods) | ({window} if window else set()))
     shown = {year: f for year, f in series.items() if as_of is None or year <= as_of}
     usable = {year: f for year, f in shown.items() if f.usable}
     latest = usable[max(usable)] if usable else None
@@ -191,13 +210,14 @@ def make_row(indicator, place, series, as_of, targets, window=None):
     provisional = max(newer, key=lambda f: f.year) if newer else None
     values = {year: f.value for year, f in usable.items()}
     assessments = []
-    for each in WINDOWS:
+    for each in periods:
         target = targets.applicable(indicator, place, each)
         progress = assess(indicator, values, target, as_of)
         figure = usable.get(progress.latest_year)
         used = [f for f in (figure, usable.get(progress.baseline_year)) if f is not None]
         is_demo = bool((target and target.is_demo) or any(f.is_demo for f in used))
-        assessments.append(Assessment(each, target, progress, figure, is_demo, provisional))
+        higher = indicator.direction == Indicator.Direction.HIGHER
+        assessments.append(Assessment(each, target, progress, figure, is_demo, provisional, higher))
     return Row(indicator, place, series, as_of, latest, provisional, assessments, window)
 
 
@@ -230,7 +250,9 @@ class Board:
     region of those units.
     """
 
-    def __init__(self, indicators, places, *, provinces, figures, targets, as_of=None, window=None, region=""):
+    def __init__(
+        self, indicators, places, *, provinces, figures, targets, as_of=None, window=None, region="", periods=None
+    ):
         self.indicators = list(indicators)
         self.places = list(places)
         self.provinces = {p.pk: p for p in provinces}
@@ -245,13 +267,19 @@ class Board:
             self._by_year[indicator_id][year].append(figure)
         self.years = sorted({y for by_year in self._by_year.values() for y in by_year})
         self.as_of = as_of if as_of is not None else self._latest_year()
-        self.window = window or default_window(self.as_of)
+        # The plan periods compared against: every one with a target (the page's own may have none).
+        periods = self.targets.periods() if periods is None else list(periods)
+        self.window = as_period(window) or default_period(periods, self.as_of)
+        self.periods = sorted(set(periods) | {self.window})
         self._rolled = {}
         self._units_by_year = {}
 
     @classmethod
-    def load(cls, indicators, *, units=Units.LEGACY, region="", only=None, as_of=None, window=None):
-        """Three queries: every unit, the indicators' targets, and the published figures needed.
+    def load(cls, indicators, *, units=Units.LEGACY, region="", only=None, as_of=None, window=None, periods=None):
+        """Four queries: every unit, the indicators' targets, the published figures needed, the plan periods.
+
+        ``periods`` (default ``targets.plan_periods()``, every period any target falls due in) are
+        the ones compared against, so every page opens on the same ``default_period``.
 
         The places shown are the units of ``units`` (in ``region``), or the provinces in ``only``.
         With ``only`` just their own figures and their predecessors' are loaded, and there is no
@@ -277,6 +305,7 @@ class Board:
             as_of=as_of,
             window=window,
             region=region,
+            periods=plan_periods() if periods is None else periods,
         )
 
     def _latest_year(self):
@@ -347,10 +376,14 @@ class Board:
     # rows
 
     def row(self, indicator, place):
-        return make_row(indicator, place, self.series(indicator, place), self.as_of, self.targets, self.window)
+        return make_row(
+            indicator, place, self.series(indicator, place), self.as_of, self.targets, self.window, self.periods
+        )
 
     def national_row(self, indicator):
-        return make_row(indicator, None, self.national_series(indicator), self.as_of, self.targets, self.window)
+        return make_row(
+            indicator, None, self.national_series(indicator), self.as_of, self.targets, self.window, self.periods
+        )
 
     def rows(self, indicator):
         return [self.row(indicator, place) for place in self.places]
@@ -372,7 +405,7 @@ class IndicatorSummary:
     indicator: Indicator
     national: Row
     rows: list
-    window: int
+    window: object  # targets.Period
     status: str = ""
     highlight: Row | None = None
 
@@ -416,7 +449,7 @@ class PlaceSummary:
 
     place: Province
     rows: list
-    window: int
+    window: object  # targets.Period
 
     @cached_property
     def counts(self):

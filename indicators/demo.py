@@ -24,6 +24,19 @@ FIRST_YEAR = 2008
 LAST_LEGACY_YEAR = 2024
 FIRST_CURRENT_YEAR = 2025
 DEMO_BASELINE_YEAR = 2010
+# Demo provincial targets for the 2026–2030 plan period, set against the units' 2025 figures.
+DEMO_2030 = 2030
+DEMO_2030_BASELINE_YEAR = 2025
+# Indicators of the national 2025 targets (Decisions 749/QĐ-TTg, 942/QĐ-TTg): their demo series start
+# in 2020, the baseline of the 2021–2025 period, and they get no demo 2015/2020 targets.
+SERIES_FROM = {
+    "services-fully-online": 2020,
+    "records-online-province": 2020,
+    "records-online-commune": 2020,
+    "households-fibre": 2020,
+    "communes-fibre": 2020,
+    "documents-signed-online": 2020,
+}
 DEMO_TARGET_NOTE = "Chỉ tiêu minh họa (không lấy từ văn bản nào)"
 DEMO_SOURCE = "Số liệu minh họa do lệnh load_demo sinh ra"
 
@@ -43,6 +56,12 @@ DENOMINATOR_RANGES = {
     "commune-pc-broadband": (100, 700),
     "commune-officials-computer": (2000, 8000),
     "agencies-internet": (150, 700),
+    "services-fully-online": (1200, 2000),
+    "records-online-province": (20000, 90000),
+    "records-online-commune": (40000, 200000),
+    "households-fibre": (150000, 900000),
+    "communes-fibre": (100, 700),
+    "documents-signed-online": (30000, 150000),
 }
 
 DEMO_USERS = [
@@ -199,7 +218,13 @@ def load_demo_figures():
         for province in provinces:
             people = population(province.code if generation == "legacy" else "n" + province.code, generation)
             for indicator in indicators:
-                points = series(indicator.code, f"{generation}{province.code}", people, years)
+                # The curve runs from the indicator's first year, so a current unit's 2025 figure
+                # continues the trend of its predecessors instead of starting a new curve.
+                first = SERIES_FROM.get(indicator.code, FIRST_YEAR)
+                curve = series(
+                    indicator.code, f"{generation}{province.code}", people, list(range(first, years[-1] + 1))
+                )
+                points = {y: point for y, point in curve.items() if y in years}
                 anchor = anchors.get((indicator.pk, province.pk))
                 if anchor:
                     points = anchored(points, *anchor, indicator)
@@ -232,18 +257,24 @@ def load_demo_figures():
 
 
 def _demo_targets(indicators):
-    """National 2015/2020 targets for shares; per-unit ones for counts (a national count means nothing locally)."""
+    """National 2015/2020/2025 targets for shares; per-unit ones for counts (a national count means nothing locally).
+
+    Then every current unit's own 2030 target for every indicator (``_demo_2030_targets``).
+    """
     targets = []
     for indicator in indicators:
+        if indicator.code in SERIES_FROM:
+            continue  # its real targets are the national 2025 ones
+        # {deadline: (value, baseline year)}: the 2025 one is set against 2020, the start of 2021–2025
         if indicator.unit == Indicator.Unit.PERCENT:
-            goals = {2015: Decimal(80), 2020: Decimal(95)}
+            goals = {2015: (80, DEMO_BASELINE_YEAR), 2020: (95, DEMO_BASELINE_YEAR), 2025: (90, 2020)}
         elif indicator.unit == Indicator.Unit.PER_100:
-            goals = {2015: Decimal(10), 2020: Decimal(20)}
+            goals = {2015: (10, DEMO_BASELINE_YEAR), 2020: (20, DEMO_BASELINE_YEAR), 2025: (40, 2020)}
         else:
             goals = None
         if goals:
-            for year, value in goals.items():
-                targets.append(_demo_target(indicator, None, year, value))
+            for year, (value, baseline_year) in goals.items():
+                targets.append(_demo_target(indicator, None, year, Decimal(value), baseline_year))
             continue
         baselines = Measurement.objects.filter(indicator=indicator, year=DEMO_BASELINE_YEAR).select_related("province")
         for baseline in baselines:
@@ -251,16 +282,66 @@ def _demo_targets(indicators):
             base = max(baseline.value, Decimal(5))
             for year, factor in ((2015, rng.uniform(1.5, 2.5)), (2020, rng.uniform(2.5, 4.0))):
                 targets.append(_demo_target(indicator, baseline.province, year, _q(base * Decimal(factor), "1")))
+        for baseline in Measurement.objects.filter(indicator=indicator, year=2020).select_related("province"):
+            rng = _rng("target", 2025, indicator.code, baseline.province.code)
+            value = _q(max(baseline.value, Decimal(5)) * Decimal(rng.uniform(1.3, 2.2)), "1")
+            targets.append(_demo_target(indicator, baseline.province, 2025, value, 2020))
+    return targets + _demo_2030_targets(indicators)
+
+
+def _base_2025(indicators):
+    """{(indicator id, current unit id): its 2025 figure, else the sum or mean of its predecessors' 2024 ones}."""
+    own = {
+        (i, p): v
+        for i, p, v in Measurement.objects.filter(year=DEMO_2030_BASELINE_YEAR, province__valid_to__isnull=True)
+        .exclude(value__isnull=True)
+        .values_list("indicator_id", "province_id", "value")
+    }
+    before = {}
+    for i, successor, v in (
+        Measurement.objects.filter(year=DEMO_2030_BASELINE_YEAR - 1, province__successor__isnull=False)
+        .exclude(value__isnull=True)
+        .values_list("indicator_id", "province__successor_id", "value")
+    ):
+        before.setdefault((i, successor), []).append(v)
+    units = {i.pk: i for i in indicators}
+    for key, values in before.items():
+        if key in own or key[0] not in units:
+            continue
+        counted = units[key[0]].unit == Indicator.Unit.COUNT
+        own[key] = sum(values) if counted else sum(values) / len(values)
+    return own
+
+
+def _demo_2030_targets(indicators):
+    """A 2030 target of each current unit for each indicator, above its 2025 figure (demo, no document)."""
+    base = _base_2025(indicators)
+    targets = []
+    for province in Province.objects.current():
+        for indicator in indicators:
+            rng = _rng("target", DEMO_2030, indicator.code, province.code)
+            now = base.get((indicator.pk, province.pk))
+            if indicator.unit == Indicator.Unit.PERCENT:
+                value = Decimal(rng.choice((90, 95, 100)))
+                if now is not None and now >= value:
+                    value = Decimal(100)
+            elif now is None:
+                continue
+            elif indicator.unit == Indicator.Unit.PER_100:
+                value = _q(max(now, Decimal(1)) * Decimal(rng.uniform(1.3, 1.8)))
+            else:
+                value = _q(max(now, Decimal(5)) * Decimal(rng.uniform(1.3, 2.0)), "1")
+            targets.append(_demo_target(indicator, province, DEMO_2030, value, DEMO_2030_BASELINE_YEAR))
     return targets
 
 
-def _demo_target(indicator, province, year, value):
+def _demo_target(indicator, province, year, value, baseline_year=DEMO_BASELINE_YEAR):
     return Target(
         indicator=indicator,
         province=province,
         deadline_year=year,
         value=value,
-        baseline_year=DEMO_BASELINE_YEAR,
+        baseline_year=baseline_year,
         subject="",
         note=DEMO_TARGET_NOTE,
         is_demo=True,

@@ -242,14 +242,16 @@ def pace_text(pace):
 def status_text(assessment):
     """The status with the numbers behind it, for a cell that has no hover.
 
-    ``assessment`` is anything with the ``progress`` and the ``window`` (target year) a page
-    shows, such as ``board.Assessment``; None gives "".
+    ``assessment`` is anything with the ``progress`` and the ``window`` (the plan period, or its
+    last year) a page shows, such as ``board.Assessment``; None gives "". The deadline is named
+    when it is not the period's last year.
     """
     if assessment is None:
         return ""
     progress = assessment.progress
     parts = [str(progress.label)]
-    if progress.target_year is not None and progress.target_year != assessment.window:
+    period_end = getattr(assessment.window, "last", assessment.window)
+    if progress.target_year is not None and progress.target_year != period_end:
         parts.append(gettext("hạn %(year)s") % {"year": progress.target_year})
     if progress.pace is not None and progress.status in PACED:
         parts.append(pace_text(progress.pace))

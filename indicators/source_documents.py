@@ -1,4 +1,4 @@
-"""What the five source documents say, as plain data for ``manage.py load_documents``.
+"""What the five source documents say, and the national 2025 targets, as plain data for ``manage.py load_documents``.
 
 Every record names the file it comes from (``source_file``). The files themselves live outside
 the product (``shared/seeds``) and are never read at runtime: the texts of the tasks are carried
@@ -8,6 +8,11 @@ year or a date was worked out) is ours and says so where it matters.
 
 Nothing here is invented: where a document does not state a number, a date or a baseline, the
 field is left empty.
+
+The national digital-transformation targets for 2025 (Decisions 749/QĐ-TTg and 942/QĐ-TTg,
+``../shared/reference/DOMAIN.md`` §7.1–7.2) were read on public pages that summarise the
+decisions, not in the decisions' own text: their records name the decision (``directive``) and,
+in ``source_file``, the page they were read from (``NATIONAL_PAGES``).
 """
 
 import datetime
@@ -45,6 +50,14 @@ def document_title(source_file):
     """The title of the source document in ``source_file``; "" for a file that is not one of the five."""
     return SOURCE_TITLES.get(source_file, "")
 
+
+# The pages the national 2025 targets were read from (DOMAIN.md §7.1–7.2): law-news summaries of
+# the decisions. Each target's note quotes what the page says and names the decision.
+PAGE_749 = "vietnamlawmagazine.vn/program-on-national-digital-transformation-approved-27272.html"
+PAGE_749_RECORDS = "moj.gov.vn/qt/tintuc/Pages/thong-tin-khac.aspx?ItemID=3097"
+PAGE_749_FIBRE = "thukyluat.vn (tin 75497)"
+PAGE_942 = "lawnet.vn (thông báo văn bản mới, tin 104274)"
+NATIONAL_PAGES = (PAGE_749, PAGE_749_RECORDS, PAGE_749_FIBRE, PAGE_942)
 
 # GSO codes of the provinces the documents speak about, as units before 1 July 2025.
 PHU_THO = "25"
@@ -332,6 +345,61 @@ DIRECTIVES = (
 LAO_CAI_24 = "24-ct-tu-lao-cai"
 THAI_NGUYEN_58 = "thai-nguyen-tiep-tuc-58-ct-tw"
 BINH_THUAN_NOTICE = "thong-bao-ket-luan-binh-thuan-2008"
+
+# The two national decisions with targets for 2025 (DOMAIN.md §7.1–7.2). Their own texts are not in
+# the source set: number, date, title and period as the pages that summarise them give them; they
+# have no numbered tasks here (no verbatim text to quote), only the targets below.
+DECISION_749 = "749-qd-ttg"
+DECISION_942 = "942-qd-ttg"
+NATIONAL_DECISIONS = (
+    DirectiveRecord(
+        slug=DECISION_749,
+        kind="quyet_dinh",
+        number="749/QĐ-TTg",
+        issuer="Thủ tướng Chính phủ",
+        issued_on=datetime.date(2020, 6, 3),
+        title="Phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030",
+        summary=(
+            "Quyết định của Thủ tướng Chính phủ ngày 03/06/2020. Văn bản gốc không có trong bộ tài liệu nguồn; "
+            "các chỉ tiêu đến năm 2025 được đọc tại các trang tóm tắt quyết định: "
+            + PAGE_749
+            + "; "
+            + PAGE_749_RECORDS
+            + "; "
+            + PAGE_749_FIBRE
+            + ". Chỉ nạp các chỉ tiêu đo được bằng số liệu tỉnh báo cáo; "
+            "các chỉ tiêu năm 2030 của quyết định chưa tìm thấy."
+        ),
+        source_file=PAGE_749,
+        position=3,
+        period_start=2020,
+        period_end=2025,
+        orientation_year=2030,
+    ),
+    DirectiveRecord(
+        slug=DECISION_942,
+        kind="quyet_dinh",
+        number="942/QĐ-TTg",
+        issuer="Thủ tướng Chính phủ",
+        issued_on=datetime.date(2021, 6, 15),
+        title=(
+            "Phê duyệt Chiến lược phát triển Chính phủ điện tử hướng tới Chính phủ số giai đoạn 2021–2025, "
+            "định hướng đến năm 2030"
+        ),
+        summary=(
+            "Quyết định của Thủ tướng Chính phủ ngày 15/06/2021. Văn bản gốc không có trong bộ tài liệu nguồn; "
+            "các chỉ tiêu đến năm 2025 được đọc tại " + PAGE_942 + ". Chỉ tiêu tỷ lệ hồ sơ công việc xử lý trên "
+            "môi trường mạng (90% cấp tỉnh, 80% cấp huyện, 60% cấp xã) trùng với Quyết định 749/QĐ-TTg và được "
+            "ghi theo quyết định đó."
+        ),
+        source_file=PAGE_942,
+        position=4,
+        period_start=2021,
+        period_end=2025,
+        orientation_year=2030,
+    ),
+)
+DIRECTIVES = DIRECTIVES[:2] + NATIONAL_DECISIONS + DIRECTIVES[2:]
 
 TASKS = (
     # 001: Chỉ thị 24-CT/TU, nine numbered tasks; the titles are ours.
@@ -940,6 +1008,93 @@ INDICATORS = (
     ),
 )
 
+
+# Indicators of the national 2025 targets (DOMAIN.md §7.1–7.2): what a province reports of them.
+NATIONAL_2025_INDICATORS = (
+    IndicatorRecord(
+        code="services-fully-online",
+        name_vi="Tỷ lệ dịch vụ công trực tuyến mức độ 4 (toàn trình)",
+        name_en="Share of online public services provided fully online (level 4)",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số dịch vụ công trực tuyến mức độ 4",
+        denominator_label="Tổng số dịch vụ công của tỉnh",
+        category="public_services",
+        description="Phần trăm số dịch vụ công của tỉnh được cung cấp trực tuyến mức độ 4 (toàn trình).",
+        source_file=PAGE_749,
+        position=15,
+    ),
+    IndicatorRecord(
+        code="records-online-province",
+        name_vi="Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng",
+        name_en="Share of province-level work records handled online",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng",
+        denominator_label="Tổng số hồ sơ công việc cấp tỉnh",
+        category="party_state",
+        description="Phần trăm số hồ sơ công việc của các cơ quan cấp tỉnh được xử lý trên môi trường mạng.",
+        source_file=PAGE_749_RECORDS,
+        position=16,
+    ),
+    IndicatorRecord(
+        code="records-online-commune",
+        name_vi="Tỷ lệ hồ sơ công việc cấp xã được xử lý trên môi trường mạng",
+        name_en="Share of commune-level work records handled online",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số hồ sơ công việc cấp xã được xử lý trên môi trường mạng",
+        denominator_label="Tổng số hồ sơ công việc cấp xã",
+        category="party_state",
+        description="Phần trăm số hồ sơ công việc của UBND cấp xã trên địa bàn tỉnh được xử lý trên môi trường mạng.",
+        source_file=PAGE_749_RECORDS,
+        position=17,
+    ),
+    IndicatorRecord(
+        code="households-fibre",
+        name_vi="Tỷ lệ hộ gia đình có kết nối băng rộng cáp quang",
+        name_en="Share of households with fibre broadband",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số hộ gia đình có kết nối băng rộng cáp quang",
+        denominator_label="Tổng số hộ gia đình",
+        category="infrastructure",
+        description="Phần trăm số hộ gia đình trên địa bàn tỉnh có kết nối Internet băng rộng cáp quang.",
+        source_file=PAGE_749_FIBRE,
+        position=18,
+    ),
+    IndicatorRecord(
+        code="communes-fibre",
+        name_vi="Tỷ lệ xã có kết nối băng rộng cáp quang",
+        name_en="Share of communes with fibre broadband",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số xã, phường, thị trấn có kết nối băng rộng cáp quang",
+        denominator_label="Tổng số xã, phường, thị trấn",
+        category="infrastructure",
+        description="Phần trăm số đơn vị hành chính cấp xã của tỉnh có kết nối Internet băng rộng cáp quang.",
+        source_file=PAGE_749_FIBRE,
+        position=19,
+    ),
+    IndicatorRecord(
+        code="documents-signed-online",
+        name_vi="Tỷ lệ văn bản trao đổi giữa các cơ quan nhà nước dưới dạng điện tử, có ký số",
+        name_en="Share of documents exchanged between state agencies electronically and digitally signed",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số văn bản trao đổi dưới dạng điện tử, có ký số",
+        denominator_label="Tổng số văn bản trao đổi giữa các cơ quan nhà nước (trừ văn bản mật)",
+        category="party_state",
+        description=(
+            "Phần trăm số văn bản (trừ văn bản mật) các cơ quan nhà nước của tỉnh trao đổi với nhau dưới dạng "
+            "điện tử và được ký số."
+        ),
+        source_file=PAGE_942,
+        position=20,
+    ),
+)
+INDICATORS = INDICATORS + NATIONAL_2025_INDICATORS
+
 # Which indicators measure which task: (directive slug, section, task number) -> indicator codes.
 # A link is made only where the task's text clearly covers what the indicator counts.
 TASK_INDICATORS = {
@@ -1055,6 +1210,93 @@ TARGETS = (
         directive=THAI_NGUYEN_58,
     ),
 )
+
+# National targets for 2025 (DOMAIN.md §7.1–7.2): as the pages state them, national (they apply to
+# every province, being shares), naming the decision; the deadline is the end of 2025. No page
+# states a baseline: the plan starts at the decision's period start.
+NATIONAL_TARGETS = (
+    TargetRecord(
+        indicator="services-fully-online",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("80"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: 80% dịch vụ công trực tuyến mức độ 4, được cung cấp "
+            "trên nhiều phương tiện truy cập khác nhau, bao gồm cả thiết bị di động. Đọc tại " + PAGE_749 + "."
+        ),
+        source_file=PAGE_749,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="records-online-province",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("90"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg (và 942/QĐ-TTg), mục tiêu đến năm 2025: 90% hồ sơ công việc tại cấp bộ, tỉnh "
+            "được xử lý trên môi trường mạng. Đọc tại " + PAGE_749_RECORDS + "."
+        ),
+        source_file=PAGE_749_RECORDS,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="records-online-commune",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("60"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg (và 942/QĐ-TTg), mục tiêu đến năm 2025: 60% hồ sơ công việc tại cấp xã được "
+            "xử lý trên môi trường mạng. Đọc tại " + PAGE_749_RECORDS + "."
+        ),
+        source_file=PAGE_749_RECORDS,
+        directive=DECISION_749,
+    ),
+    # "trên 80%": the value to reach is 80.
+    TargetRecord(
+        indicator="households-fibre",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("80"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: hạ tầng mạng băng rộng cáp quang phủ trên 80% hộ gia "
+            "đình. Đọc tại " + PAGE_749_FIBRE + "."
+        ),
+        source_file=PAGE_749_FIBRE,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="communes-fibre",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("100"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: hạ tầng mạng băng rộng cáp quang phủ 100% xã. Đọc tại "
+            + PAGE_749_FIBRE
+            + "."
+        ),
+        source_file=PAGE_749_FIBRE,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="documents-signed-online",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("100"),
+        subject="",
+        note=(
+            "Quyết định 942/QĐ-TTg, mục tiêu đến năm 2025: 100% văn bản trao đổi giữa các cơ quan nhà nước (trừ "
+            "văn bản mật) dưới dạng điện tử, được ký số. Đọc tại " + PAGE_942 + "."
+        ),
+        source_file=PAGE_942,
+        directive=DECISION_942,
+    ),
+)
+TARGETS = TARGETS + NATIONAL_TARGETS
 
 # ---------------------------------------------------------------------------------------------
 # Measurements: Phú Thọ's results "qua 10 năm thực hiện Chỉ thị 58" (003). The document states no

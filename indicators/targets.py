@@ -3,32 +3,96 @@
 A ``TargetBook`` holds the targets of the indicators a page shows (loaded in one query) and
 answers two questions without another query:
 
-- ``applicable(indicator, place, window)``: the target a status is computed against. The
-  "2015 target" is the one due 2011–2015, the "2020 target" the one due 2016–2020;
+- ``applicable(indicator, place, period)``: the target a status is computed against: one due
+  within the plan ``Period`` (2011–2015, 2016–2020, 2021–2025, 2026–2030 …);
 - ``nearest(indicator, place, year)``: the target a figure of ``year`` is heading to, the first
   deadline from ``year`` on, else the last one (the entry sheet shows it beside each figure).
 
 Both rank the candidates with the same preference (``_preference``): the place's own real
 target, its own demo target, a national real target, a national demo target. National targets
 apply to a province only for shares and densities (a national count means nothing locally).
-Within one rank, ``applicable`` takes the latest deadline in the window and ``nearest`` the
+Within one rank, ``applicable`` takes the latest deadline in the period and ``nearest`` the
 deadline it is heading to; then a target for no particular subject, then the oldest.
+
+The plan periods come from the data, never from a list in the code: a target belongs to the
+five-year socio-economic plan period its deadline falls in (DOMAIN.md §7.4), and the periods a
+page offers are those of the targets there are (``plan_periods``, ``TargetBook.periods``).
+Which one a page opens on is ``default_period``, the one rule pages, exports and reports call.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 
 from .models import Indicator, Target
 
-# The plan windows a status can be computed against: {the window's name: (first, last deadline year)}.
-WINDOWS = {2015: (2011, 2015), 2020: (2016, 2020)}
+# Vietnamese five-year plans run 2011–2015, 2016–2020, 2021–2025, 2026–2030 … (DOMAIN.md §7.4).
+PLAN_LENGTH = 5
+PLAN_ANCHOR = 2011  # the first year of one of them; every other starts a multiple of 5 years away
 
 
-def default_window(as_of):
-    """The first window still ahead of the year asked, else the last one."""
-    for window in WINDOWS:
-        if as_of is not None and as_of <= window:
-            return window
-    return max(WINDOWS)
+@dataclass(frozen=True, order=True)
+class Period:
+    """A five-year plan period, ``first``–``last``; its ``key`` (the last year) names it in a URL."""
+
+    first: int
+    last: int
+
+    @classmethod
+    def containing(cls, year):
+        first = PLAN_ANCHOR + (int(year) - PLAN_ANCHOR) // PLAN_LENGTH * PLAN_LENGTH
+        return cls(first, first + PLAN_LENGTH - 1)
+
+    @property
+    def key(self):
+        return self.last
+
+    @property
+    def baseline_year(self):
+        """The year before the period: the figure its plans start from."""
+        return self.first - 1
+
+    def __contains__(self, year):
+        return year is not None and self.first <= year <= self.last
+
+    def __str__(self):
+        return f"{self.first}–{self.last}"
+
+
+def as_period(value):
+    """A ``Period`` from a Period or any year in it (``2015`` and ``"2015"`` are 2011–2015); None stays None."""
+    if value is None or isinstance(value, Period):
+        return value
+    return Period.containing(value)
+
+
+def periods_of(deadline_years):
+    """The sorted plan periods the deadlines fall in: a period with no target is not among them."""
+    return sorted({Period.containing(year) for year in deadline_years if year is not None})
+
+
+def plan_periods():
+    """Every plan period some target falls due in (one query): what "So với" offers."""
+    return periods_of(Target.objects.order_by().values_list("deadline_year", flat=True).distinct())
+
+
+def default_period(periods, as_of):
+    """The period a page opens on: the one rule for pages, exports and reports.
+
+    The period of the latest approved figure (``as_of``): the current period once it has an
+    approved figure after its baseline year, else the period that ended last, with its final
+    results (in December 2026 with no 2026 figure approved: 2021–2025; with one: 2026–2030).
+    A period without a target gives way to the next one that has one, else the last one.
+    With no figure at all, the last period with a target, else the period of today.
+    """
+    periods = sorted(periods)
+    if as_of is None:
+        return periods[-1] if periods else Period.containing(date.today().year)
+    wanted = Period.containing(as_of)
+    if not periods or wanted in periods:
+        return wanted
+    ahead = [p for p in periods if p > wanted]
+    return ahead[0] if ahead else periods[-1]
 
 
 def national_targets_apply(indicator):
@@ -36,12 +100,13 @@ def national_targets_apply(indicator):
 
 
 def plan_start(target):
-    """The year a target's plan starts: its stated baseline year, else its directive's period start."""
+    """The year a target's plan starts: its stated baseline year, else its directive's period start,
+    else the baseline year of the plan period it falls due in (2020 for a target due 2021–2025)."""
     if target.baseline_year is not None:
         return target.baseline_year
-    if target.directive_id is not None:
+    if target.directive_id is not None and target.directive.period_start is not None:
         return target.directive.period_start
-    return None
+    return Period.containing(target.deadline_year).baseline_year
 
 
 def _tiers(indicator, place):
@@ -89,10 +154,14 @@ class TargetBook:
         key = _preference(indicator, place)
         return [(key(t), t) for t in self._by_indicator.get(indicator.pk, ()) if key(t) is not None]
 
-    def applicable(self, indicator, place, window):
-        """The target of ``indicator`` that applies to ``place`` (None: the nation) in ``window``."""
-        first, last = WINDOWS[window]
-        candidates = [(key, t) for key, t in self._candidates(indicator, place) if first <= t.deadline_year <= last]
+    def periods(self):
+        """The plan periods these targets fall due in."""
+        return periods_of(t.deadline_year for targets in self._by_indicator.values() for t in targets)
+
+    def applicable(self, indicator, place, period):
+        """The target of ``indicator`` that applies to ``place`` (None: the nation) in ``period``."""
+        period = as_period(period)
+        candidates = [(key, t) for key, t in self._candidates(indicator, place) if t.deadline_year in period]
         if not candidates:
             return None
         # Best tier first; within it the latest deadline, then no subject, then the oldest.
@@ -109,9 +178,9 @@ class TargetBook:
         deadline = min(ahead) if ahead else max(t.deadline_year for _, t in candidates)
         return min((pair for pair in candidates if pair[1].deadline_year == deadline), key=lambda pair: pair[0])[1]
 
-    def common(self, indicator, places, window):
+    def common(self, indicator, places, period):
         """The one target shared by every place (a national one), or None when they differ."""
-        chosen = {self.applicable(indicator, place, window) for place in places}
+        chosen = {self.applicable(indicator, place, period) for place in places}
         return chosen.pop() if len(chosen) == 1 else None
 
     def has_demo(self):

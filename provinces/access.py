@@ -112,7 +112,8 @@ def home_province(user, current=False):
 def landing_place(user, waiting=0):
     """Where ``user`` starts after login: ("inbox", None) for those who enter or approve figures when
     ``waiting`` (the count of their work inbox) is not zero, else ("entry", province) for them;
-    ("dashboard", province) for a province's viewers (its pre-merger unit first), else ("home", None)."""
+    ("dashboard", province) for a province's viewers (the unit as it is today first: its page links
+    the pre-merger units it was formed from), else ("home", None)."""
     from .models import Membership
 
     if is_central_admin(user) or not user.is_authenticated:
@@ -124,8 +125,8 @@ def landing_place(user, waiting=0):
     if workers:
         return ("entry", workers[0].province)
     if memberships:
-        legacy = [m for m in memberships if m.province.valid_to]
-        return ("dashboard", (legacy or memberships)[0].province)
+        current = [m for m in memberships if m.province.is_current]
+        return ("dashboard", (current or memberships)[0].province)
     return ("home", None)
 
 

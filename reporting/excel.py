@@ -140,6 +140,8 @@ class Column:
     header_html: object = None  # the page's header cell as safe HTML, reading as ``header``
     css_class: str = ""  # on the page's header and cells ("num": right-aligned figures)
     row_header: bool = False  # the cell that names the row: <th scope="row"> on the page
+    sort: str = ""  # the page may sort by it: its name in the URL (?sort=name, ?sort=-name)
+    sort_by: Callable | None = None  # row → what to sort on (default: the value)
 
     def value(self, row):
         return self.getter(row)
@@ -176,6 +178,7 @@ class Table:
     group_by: Callable | None = None  # row → the heading of a run of rows (the workbook has it as a column)
     row_class: Callable | None = None  # row → a CSS class for the page's row
     empty: object = ""  # what the page says when no row matches
+    sorted_by: str | None = None  # None: not sortable; else the ``sort`` the rows are in ("-name": descending)
 
     def headers(self):
         return [force_str(c.header) for c in self.columns]

@@ -60,7 +60,7 @@ NATIONAL = "toan-quoc"  # the slug that stands for the whole country in report U
 
 @dataclass(frozen=True)
 class SummaryRow:
-    """One indicator on the summary sheet: where it stands against the 2015 and 2020 targets."""
+    """One indicator on the summary sheet: where it stands against the targets of the report's periods."""
 
     number: int
     tasks: str
@@ -69,10 +69,7 @@ class SummaryRow:
     baseline_year: int | None
     latest: Decimal | None
     latest_year: int | None
-    target_2015: Decimal | None
-    status_2015: str
-    target_2020: Decimal | None
-    status_2020: str
+    targets: dict  # targets.Period → (target value or None, status text), for each of the report's periods
     source: str
     is_demo: bool
 
@@ -115,7 +112,8 @@ class DataRow:
 class Report:
     province: Province | None
     year: int
-    window: int
+    window: object  # the targets.Period of the report's year (``targets.default_period``)
+    periods: list  # the periods the summary compares against: the one before ``window``, and ``window``
     produced_on: datetime.date
     produced_by: str
     directives: list
@@ -163,7 +161,16 @@ def _directives_for(province, year):
     return list(directives.distinct().select_related("province").prefetch_related(Prefetch("tasks", queryset=tasks)))
 
 
-def _summary_rows(board, rows, directives, sources):
+def report_periods(board):
+    """The plan periods a report compares against: that of its year and the one before it (if any has a target)."""
+    return [p for p in board.periods if p <= board.window][-2:]
+
+
+def _target_and_status(assessment):
+    return (assessment.target.value if assessment.target else None, status_text(assessment))
+
+
+def _summary_rows(board, rows, directives, sources, periods):
     tasks_of = defaultdict(list)
     for directive in directives:
         for task in directive.tasks.all():
@@ -172,11 +179,10 @@ def _summary_rows(board, rows, directives, sources):
     result = []
     for number, row in enumerate(rows, 1):
         chosen = row.assessment(board.window)
-        first, second = row.assessment(2015), row.assessment(2020)
         progress = chosen.progress
         if progress.baseline is None:
-            other = second if chosen is first else first
-            progress = other.progress
+            others = [row.assessment(p).progress for p in periods if p != board.window]
+            progress = next((p for p in others if p.baseline is not None), progress)
         latest = row.latest
         if latest is None:
             source = ""
@@ -193,10 +199,7 @@ def _summary_rows(board, rows, directives, sources):
                 baseline_year=progress.baseline_year,
                 latest=latest.value if latest else None,
                 latest_year=latest.year if latest else None,
-                target_2015=first.target.value if first.target else None,
-                status_2015=status_text(first),
-                target_2020=second.target.value if second.target else None,
-                status_2020=status_text(second),
+                targets={p: _target_and_status(row.assessment(p)) for p in periods},
                 source=source,
                 is_demo=row.is_demo,
             )
@@ -307,7 +310,8 @@ def build_report(user, province, year):
         pending = Measurement.objects.filter(year=year).exclude(status=WorkflowStatus.APPROVED)
     directives = _directives_for(province, year)
     rows_by_indicator = {r.indicator.pk: r for r in rows}
-    summary = _summary_rows(board, rows, directives, sources)
+    periods = report_periods(board)
+    summary = _summary_rows(board, rows, directives, sources, periods)
     data = _yearly_data(board, rows, sources if province else None)
     sheets = _directive_sheets(province, year, directives, rows_by_indicator, board.window)
     has_demo = (
@@ -319,6 +323,7 @@ def build_report(user, province, year):
         province=province,
         year=year,
         window=board.window,
+        periods=periods,
         produced_on=timezone.localdate(),
         produced_by=producer_name(user),
         directives=directives,
@@ -342,7 +347,29 @@ def national_report_allowed(user):
 
 # --- the periodic report ------------------------------------------------------------------------
 
-SUMMARY_COLUMNS = [
+
+def summary_columns(periods):
+    """The summary sheet's columns: a target and an assessment column for each of the report's periods."""
+    compared = []
+    for period in periods:
+        compared += [
+            Column(
+                gettext_lazy("Chỉ tiêu %(period)s") % {"period": period},
+                11,
+                lambda r, p=period: r.targets[p][0],
+                lambda r: number_format_for(r.indicator),
+            ),
+            Column(
+                gettext_lazy("Đánh giá so với chỉ tiêu %(period)s") % {"period": period},
+                24,
+                lambda r, p=period: r.targets[p][1],
+                wrap=True,
+            ),
+        ]
+    return [*SUMMARY_COLUMNS_BEFORE, *compared, *SUMMARY_COLUMNS_AFTER]
+
+
+SUMMARY_COLUMNS_BEFORE = [
     Column(gettext_lazy("STT"), 5, lambda r: r.number, YEAR),
     text(gettext_lazy("Nhiệm vụ"), 18, "tasks", wrap=True),
     Column(gettext_lazy("Chỉ số"), 40, lambda r: r.indicator.name, wrap=True),
@@ -351,10 +378,9 @@ SUMMARY_COLUMNS = [
     Column(gettext_lazy("Giá trị gốc"), 11, lambda r: r.baseline, lambda r: number_format_for(r.indicator)),
     Column(gettext_lazy("Giá trị mới nhất"), 11, lambda r: r.latest, lambda r: number_format_for(r.indicator)),
     Column(gettext_lazy("Năm"), 7, lambda r: r.latest_year, YEAR),
-    Column(gettext_lazy("Chỉ tiêu 2015"), 11, lambda r: r.target_2015, lambda r: number_format_for(r.indicator)),
-    text(gettext_lazy("Đánh giá so với chỉ tiêu 2015"), 24, "status_2015", wrap=True),
-    Column(gettext_lazy("Chỉ tiêu 2020"), 11, lambda r: r.target_2020, lambda r: number_format_for(r.indicator)),
-    text(gettext_lazy("Đánh giá so với chỉ tiêu 2020"), 24, "status_2020", wrap=True),
+]
+
+SUMMARY_COLUMNS_AFTER = [
     text(gettext_lazy("Nguồn số liệu"), 32, "source", wrap=True),
     demo_column(lambda r: r.is_demo),
 ]
@@ -425,7 +451,11 @@ def write_cover(workbook, report, contents):
     facts = [
         (_("Đơn vị báo cáo"), unit),
         (_("Kỳ báo cáo"), _("Năm %(year)s (01/01/%(year)s – 31/12/%(year)s)") % {"year": report.year}),
-        (_("Đánh giá so với"), _("Chỉ tiêu năm 2015 và năm 2020 (tốc độ tuyến tính từ năm gốc đến hạn chỉ tiêu)")),
+        (
+            _("Đánh giá so với"),
+            _("Chỉ tiêu các giai đoạn %(periods)s (tốc độ tuyến tính từ năm gốc đến hạn chỉ tiêu)")
+            % {"periods": ", ".join(str(p) for p in report.periods) or "—"},
+        ),
         (_("Ngày lập"), f"{report.produced_on:%d/%m/%Y}"),
         (_("Người lập"), report.produced_by),
         (_("Số liệu"), status_note),
@@ -479,7 +509,7 @@ def report_workbook(report):
     demo = [demo_note()] if report.has_demo else []
     summary = Table(
         _("TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
-        SUMMARY_COLUMNS,
+        summary_columns(report.periods),
         report.summary,
         subtitle=[scope],
         notes=[
@@ -542,7 +572,10 @@ def report_workbook(report):
     names["data"] = sheet_title(_("Số liệu các năm"), taken)
 
     contents = [
-        (names["summary"], _("Từng chỉ số: năm gốc, giá trị mới nhất, chỉ tiêu 2015 và 2020, đánh giá, nguồn.")),
+        (
+            names["summary"],
+            _("Từng chỉ số: năm gốc, giá trị mới nhất, chỉ tiêu và đánh giá theo từng giai đoạn, nguồn."),
+        ),
         *[
             (name, _("Các nhiệm vụ của %(heading)s và tình hình thực hiện.") % {"heading": table.title})
             for name, table in directive_tables

@@ -20,7 +20,7 @@ from indicators import board as dashboard
 from indicators.board import Board
 from indicators.models import Indicator, Measurement, WorkflowStatus
 from indicators.progress import Status
-from indicators.targets import plan_start
+from indicators.targets import Period, plan_start
 from provinces.generations import Units
 from reporting import report
 from tests.excel_helpers import records, row_with, workbook_of
@@ -232,19 +232,19 @@ def test_the_indicator_page_headline_badge_and_tooltip_name_the_same_year(client
     assert "2024, tạm tính: 20,96% 1/2 tỉnh báo cáo" in headline
     table = national[: national.index("</section>")]
     badges = re.findall(r'<summary title="([^"]*)">(.*?)</summary>', table, re.S)
-    assert len(badges) == 2  # the 2015 and the 2020 target
+    assert len(badges) == 1  # the target of the period compared against: 2016–2020, the last one with a target
     for title, badge in badges:
         assert "Mới nhất 2019: 18,75%" in title
         assert "2024" not in title
         assert "theo số liệu 2019" in text(badge)
-    assert "Không đạt (quá hạn)" in text(badges[1][1])
+    assert "Không đạt (quá hạn)" in text(badges[0][1])
 
 
 def test_the_national_report_row_names_the_same_year_as_the_page(client, incomplete_newest_year):
     share, user = incomplete_newest_year
     summary = report.build_report(user, None, 2024).summary
     assert [(r.latest, r.latest_year) for r in summary] == [(D("18.75"), 2019)]
-    assert "Không đạt (quá hạn)" in summary[0].status_2020
+    assert "Không đạt (quá hạn)" in summary[0].targets[Period(2016, 2020)][1]
 
     client.force_login(user)
     workbook = workbook_of(client.get("/reports/toan-quoc/2024.xlsx"))

@@ -56,7 +56,7 @@ def test_the_dashboards_draw_their_charts_without_errors(page, live_server, arti
         page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-{viewport}.png"), full_page=True)
     assert page.console_errors == []
     # the overview's status chart, one small chart per indicator, the ranking and the comparison
-    assert drawn == {"overview": 1, "phu-tho": 14, "units-with-lan": 2, "24-ct-tu": 0}
+    assert drawn == {"overview": 1, "phu-tho": 20, "units-with-lan": 2, "24-ct-tu": 0}
 
 
 def test_a_status_opens_to_show_the_numbers_behind_it(page, live_server, leader):
@@ -140,3 +140,55 @@ def test_the_overview_and_province_pages_print_on_a4_with_their_charts(page, liv
         assert chart["height"] >= 150, chart
     page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-print.png"), full_page=True)
     assert page.console_errors == []
+
+
+PHONE_PAGES = [
+    "/",
+    "/?units=current",
+    "/?target=2015",
+    "/provinces/",
+    "/provinces/phu-tho/",
+    "/provinces/phu-tho-2025/",
+    "/indicators/",
+    "/indicators/units-with-lan/",
+    "/indicators/households-fibre/?units=current",
+    "/directives/",
+    "/directives/24-ct-tu-lao-cai/",
+    "/directives/749-qd-ttg/",
+]
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# every table keeps the name of its rows in view: the first cell of each row lies inside the screen
+NAMES_IN_VIEW = """() => [...document.querySelectorAll('table.data tbody tr')].filter((tr) => tr.offsetParent)
+    .map((tr) => tr.firstElementChild.getBoundingClientRect()).filter((r) => r.width > 0)
+    .every((r) => r.left >= 0 && r.left < window.innerWidth)"""
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_dashboard_page_scrolls_sideways_on_a_phone(page, live_server, artifacts_dir, leader, language):
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, leader.username, PASSWORD)
+    if language == "en":
+        page.click("text=EN")
+        page.wait_for_load_state("networkidle")
+    for path in PHONE_PAGES:
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(SIDEWAYS) <= 0, path
+        assert page.evaluate(NAMES_IN_VIEW), path
+    page.screenshot(path=os.path.join(artifacts_dir, f"phone-{language}-last.png"), full_page=True)
+    assert page.console_errors == []
+
+
+def test_provinces_are_chosen_for_comparison_by_tapping_on_a_phone(page, live_server, leader):
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, leader.username, PASSWORD)
+    page.goto(f"{live_server.url}/indicators/units-with-lan/")
+    page.wait_for_load_state("networkidle")
+    choices = page.locator("fieldset.filter-choices")
+    assert choices.locator("input[value=phu-tho]").is_checked(), "the leader's own province is ticked"
+    choices.locator("input[value=lao-cai]").check()  # one tap on a checkbox, no Ctrl-click
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "compare=lao-cai" in page.url and "compare=phu-tho" in page.url
+    lines = page.evaluate("() => Chart.getChart(document.querySelector('[data-chart=line]')).data.datasets.length")
+    assert lines == 3, "Phú Thọ, Lào Cai and the nation"

@@ -46,3 +46,20 @@ def test_demo_figures_have_a_first_history_row_so_a_correction_shows_the_old_val
     figure = Measurement.objects.filter(is_demo=True).first()
     assert figure.history.count() == 1
     assert figure.history.get().value == figure.value
+
+
+def test_the_national_2025_indicators_have_demo_series_from_2020_and_2026_is_left_empty():
+    fibre = Measurement.objects.filter(indicator__code="households-fibre")
+    assert sorted(set(fibre.values_list("year", flat=True))) == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert all(fibre.values_list("is_demo", flat=True))
+    assert not Measurement.objects.filter(year__gte=2026).exists(), "2026 is for the demo editors"
+    demo_targets = Target.objects.filter(indicator__code="households-fibre", is_demo=True)
+    assert set(demo_targets.values_list("deadline_year", flat=True)) == {2030}, "no demo 2015/2020 target"
+
+
+def test_every_current_unit_has_demo_2030_targets_labelled_as_illustrations():
+    targets = Target.objects.filter(deadline_year=2030)
+    assert targets.exists() and all(t.is_demo for t in targets)
+    assert set(targets.values_list("province__valid_to", flat=True)) == {None}, "only the 34 current units"
+    assert set(targets.values_list("note", flat=True)) == {"Chỉ tiêu minh họa (không lấy từ văn bản nào)"}
+    assert targets.filter(indicator__code="households-fibre").count() == 34

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 
 from directives.models import Directive, Task
 from indicators.models import Indicator, Measurement, Target, TaskReport
-from indicators.source_documents import SOURCE_FILES
+from indicators.source_documents import NATIONAL_PAGES, SOURCE_FILES
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
@@ -108,11 +108,40 @@ def test_thai_nguyen_target_of_100_percent_by_2015_exists(documents):
 
 
 @pytest.mark.django_db
-def test_every_loaded_record_names_one_of_the_five_source_files(documents):
+def test_every_loaded_record_names_one_of_the_five_source_files_or_a_page_it_was_read_from(documents):
+    known = set(SOURCE_FILES) | set(NATIONAL_PAGES)
     for model in (Directive, Indicator, Target, Measurement):
         files = set(model.objects.values_list("source_file", flat=True))
         assert files, model
-        assert files <= set(SOURCE_FILES), (model, files - set(SOURCE_FILES))
+        assert files <= known, (model, files - known)
+    assert set(Measurement.objects.values_list("source_file", flat=True)) <= set(SOURCE_FILES)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "value", "decision"),
+    [
+        ("services-fully-online", 80, "749/QĐ-TTg"),
+        ("records-online-province", 90, "749/QĐ-TTg"),
+        ("records-online-commune", 60, "749/QĐ-TTg"),
+        ("households-fibre", 80, "749/QĐ-TTg"),
+        ("communes-fibre", 100, "749/QĐ-TTg"),
+        ("documents-signed-online", 100, "942/QĐ-TTg"),
+    ],
+)
+def test_the_national_2025_targets_name_their_decision_and_the_page_read(documents, code, value, decision):
+    target = Target.objects.get(indicator__code=code, province=None, deadline_year=2025)
+    assert target.value == value and not target.is_demo
+    assert target.directive.number == decision
+    assert decision in target.note
+    assert target.source_file in NATIONAL_PAGES and target.source_file in target.note
+    assert target.baseline_value is None, "no page states a baseline"
+    assert not Measurement.objects.filter(indicator__code=code).exists(), "no real figure is invented"
+
+
+@pytest.mark.django_db
+def test_no_national_target_for_2030_is_loaded_since_no_page_read_states_one(documents):
+    assert not Target.objects.filter(deadline_year__gt=2025).exists()
 
 
 @pytest.mark.django_db

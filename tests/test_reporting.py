@@ -161,10 +161,13 @@ def test_the_report_rows_use_the_dashboards_targets_and_statuses(world):
 
     assert (lan.baseline, lan.baseline_year) == (D("50.00"), 2010)
     assert (lan.latest, lan.latest_year) == (D("70.50"), YEAR)
-    assert (lan.target_2015, lan.target_2020) == (D("80.00"), D("100.00"))
-    assert lan.status_2015.startswith(str(expected.assessment(2015).progress.label))
+    # a 2012 report compares against its own plan period, 2011–2015 (none before it has a target)
+    assert [str(p) for p in report.periods] == ["2011–2015"]
+    target_2015, status_2015 = lan.targets[report.periods[0]]
+    assert target_2015 == D("80.00")
+    assert status_2015.startswith(str(expected.assessment(2015).progress.label))
     # p = 20.5 / 30, e = 2 / 5: pace 1.71, on track; the numbers travel with the label
-    assert lan.status_2015 == "Đúng tiến độ · tốc độ 1,71"
+    assert status_2015 == "Đúng tiến độ · tốc độ 1,71"
     assert lan.tasks == "24-CT/TU: nhiệm vụ 1"
     assert lan.source == COMMAND
     assert report.pending == 0, "the draft is for 2013, not the year reported"
@@ -234,9 +237,10 @@ def test_the_summary_sheet_has_a_merged_title_a_frozen_bold_header_and_number_fo
     rows = {r["Chỉ số"].value: r for r in records(ws, header)}
     lan, computers = rows["Tỷ lệ đơn vị có mạng LAN"], rows["Số máy tính"]
     assert (lan["Giá trị mới nhất"].value, lan["Giá trị mới nhất"].number_format) == (70.5, "#,##0.0")
-    assert (lan["Chỉ tiêu 2015"].value, lan["Chỉ tiêu 2020"].value) == (80, 100)
+    assert lan["Chỉ tiêu 2011–2015"].value == 80
+    assert "Chỉ tiêu 2016–2020" not in lan, "a 2012 report compares with 2011–2015 only"
     assert lan["Năm gốc"].value == 2010
-    assert lan["Đánh giá so với chỉ tiêu 2015"].value == "Đúng tiến độ · tốc độ 1,71"
+    assert lan["Đánh giá so với chỉ tiêu 2011–2015"].value == "Đúng tiến độ · tốc độ 1,71"
     assert (computers["Giá trị mới nhất"].value, computers["Giá trị mới nhất"].number_format) == (60000, "#,##0")
     assert computers["Minh họa"].value == "minh họa" and lan["Minh họa"].value is None
     assert "không phải số liệu thật" in all_text(ws)
@@ -418,7 +422,7 @@ def test_the_province_page_exports_the_rows_and_statuses_it_shows(world):
     ws = workbook_of(export).active
     rows = records(ws, row_with(ws, "Chỉ số"))
     assert [r["Chỉ số"].value for r in rows] == [r.indicator.name for r in shown]
-    assert rows[0]["Trạng thái (2015)"].value == status_text(shown[0].assessment(2015))
+    assert rows[0]["Trạng thái (2011–2015)"].value == status_text(shown[0].assessment(2015))
     assert (rows[0]["Mới nhất"].value, rows[0]["Mới nhất"].number_format) == (70.5, "#,##0.0")
     assert "Bộ lọc: Năm: 2012; Trạng thái: Đúng tiến độ" in all_text(ws)
     assert ws.freeze_panes and ws.auto_filter.ref and ws.page_setup.orientation == "landscape"

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from indicators.targets import TargetBook, default_window
+from indicators.targets import Period, TargetBook, default_period, periods_of
 from tests.factories import COUNT_INDICATOR as COUNT
 from tests.factories import SHARE_INDICATOR as SHARE
 from tests.factories import unsaved_target as target
@@ -73,10 +73,25 @@ def test_the_2015_target_is_due_2011_to_2015_and_the_2020_target_2016_to_2020(de
 
 
 @pytest.mark.parametrize("deadline", [2010, 2021, 2025])
-def test_targets_due_outside_both_windows_are_neither(deadline):
+def test_targets_due_in_other_plan_periods_are_neither_2015_nor_2020(deadline):
     due = target(SHARE, deadline, 80, province=PHU_THO)
     assert choose_target([due], SHARE, PHU_THO, 2015) is None
     assert choose_target([due], SHARE, PHU_THO, 2020) is None
+
+
+@pytest.mark.parametrize(("deadline", "period"), [(2021, "2021–2025"), (2025, "2021–2025"), (2030, "2026–2030")])
+def test_a_target_due_in_2025_or_2030_applies_in_its_own_plan_period(deadline, period):
+    due = target(SHARE, deadline, 80, province=PHU_THO)
+    chosen = Period.containing(deadline)
+    assert str(chosen) == period
+    assert choose_target([due], SHARE, PHU_THO, chosen) is due
+    assert choose_target([due], SHARE, PHU_THO, Period.containing(deadline - 5)) is None
+
+
+def test_the_periods_come_from_the_targets_and_a_period_without_a_target_is_not_one():
+    book = TargetBook([target(SHARE, 2015, 80), target(SHARE, 2025, 80), target(COUNT, 2030, 9, province=PHU_THO)])
+    assert [str(p) for p in book.periods()] == ["2011–2015", "2021–2025", "2026–2030"]
+    assert [str(p) for p in periods_of([2012, 2015, 2031])] == ["2011–2015", "2031–2035"]
 
 
 def test_the_latest_target_in_the_window_is_chosen():
@@ -141,6 +156,24 @@ def test_no_nearest_target_from_another_province_or_a_national_count():
     assert nearest([target(COUNT, 2015, 500)], COUNT, None, 2013) is not None
 
 
-@pytest.mark.parametrize(("as_of", "window"), [(2012, 2015), (2015, 2015), (2016, 2020), (2024, 2020), (None, 2020)])
-def test_the_default_window_is_the_first_target_still_ahead(as_of, window):
-    assert default_window(as_of) == window
+ALL_PERIODS = periods_of([2015, 2020, 2025, 2030])
+
+
+@pytest.mark.parametrize(
+    ("as_of", "period"),
+    [
+        (2025, "2021–2025"),  # December 2026, no 2026 figure approved yet: the final results of 2021–2025
+        (2026, "2026–2030"),  # once a 2026 figure is approved: the current period
+        (2024, "2021–2025"),
+        (2018, "2016–2020"),  # a past year asked: the period it belongs to
+        (2012, "2011–2015"),
+        (None, "2026–2030"),  # no figure at all: the last period with a target
+    ],
+)
+def test_the_default_period_is_that_of_the_latest_approved_figure(as_of, period):
+    assert str(default_period(ALL_PERIODS, as_of)) == period
+
+
+def test_a_default_period_without_a_target_gives_way_to_the_next_one_with_one():
+    assert str(default_period(periods_of([2015, 2030]), 2024)) == "2026–2030"
+    assert str(default_period(periods_of([2015, 2020]), 2024)) == "2016–2020"

@@ -36,3 +36,25 @@ def page_cell(context, column, row):
     cell = context.template.engine.get_template(column.cell_template)
     with context.push(variables or {}):
         return cell.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def sort_link(context, table, column):
+    """The query string that sorts ``table`` by ``column``: ascending first, descending on a second click.
+
+    Every other parameter is kept, so a sorted view is a link (and a bookmark) like any filter.
+    """
+    query = context["request"].GET.copy()
+    query.pop("format", None)
+    query["sort"] = f"-{column.sort}" if table.sorted_by == column.sort else column.sort
+    return "?" + query.urlencode()
+
+
+@register.filter
+def aria_sort(table, column):
+    """``ascending`` / ``descending`` on the header of the column the rows are sorted by, else ``none``."""
+    if table.sorted_by == column.sort:
+        return "ascending"
+    if table.sorted_by == f"-{column.sort}":
+        return "descending"
+    return "none"

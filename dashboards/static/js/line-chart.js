@@ -7,9 +7,11 @@ function targetAnnotations(data, firstYear, lastYear) {
   const annotations = {};
   const middle = (firstYear + lastYear) / 2;
   data.targets.forEach((target, i) => {
-    // The label goes on the side with more room, so the chart's edge does not cut it.
+    // The label goes on the side with more room, so the chart's edge does not cut it; each label
+    // has its own line above the previous one, so two never overlap whatever their years.
     const onLeft = target.year > middle;
-    if (target.baseline !== null && target.baselineYear !== null) {
+    const level = data.targets.length - 1 - i;
+    if (target.path && target.baseline !== null && target.baselineYear !== null) {
       annotations[`path${i}`] = {
         type: 'line',
         xMin: target.baselineYear,
@@ -37,7 +39,8 @@ function targetAnnotations(data, firstYear, lastYear) {
       yValue: target.value,
       position: { x: onLeft ? 'end' : 'start', y: 'end' },
       xAdjust: onLeft ? -8 : 8,
-      yAdjust: -4,
+      yAdjust: -6 - 15 * level,
+      backgroundColor: 'rgba(255, 255, 255, 0.85)',
       content: `${data.text.target} ${target.window}: ${formatNumber(target.value, data.unit)}`,
       color: TARGET_COLOUR,
       font: { size: 11, weight: 'bold' },
@@ -58,23 +61,35 @@ for (const canvas of canvases('line')) {
     borderWidth: 2,
     pointRadius: 2.5,
     spanGaps: false,
+    yAxisID: line.secondAxis ? 'y2' : 'y',
   }));
+  const secondAxis = data.lines.some((line) => line.secondAxis);
   new Chart(canvas, {
     type: 'line',
     data: { datasets },
     options: {
       responsive: true,
-      layout: { padding: { top: 24, right: 8 } },
+      // room above for stacked target labels, and on the right so the last point is never cut
+      layout: { padding: { top: 24 + 15 * Math.max(0, data.targets.length - 1), right: 16 } },
       scales: {
         x: {
           type: 'linear',
           min: years.length ? Math.min(...years) : undefined,
           max: years.length ? Math.max(...years) : undefined,
+          offset: true,
           ticks: yearTicks,
         },
         y: {
           beginAtZero: true,
           suggestedMax: data.unit === 'percent' ? 100 : undefined,
+          ticks: { callback: (value) => formatNumber(value, data.unit) },
+        },
+        y2: {
+          display: secondAxis,
+          position: 'right',
+          beginAtZero: true,
+          grid: { drawOnChartArea: false },
+          title: { display: secondAxis, text: data.text.national || '' },
           ticks: { callback: (value) => formatNumber(value, data.unit) },
         },
       },
