@@ -12,6 +12,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -82,12 +83,13 @@ class Gunicorn:
     def __init__(self, env, port, workers=2):
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed with the server; its whole log
         self.process = subprocess.Popen(  # noqa: S603 - this project's gunicorn, no shell
             [GUNICORN, "--config", "config/gunicorn.py", "--workers", str(workers), "config.wsgi"],
             cwd=ROOT,
             env={**env, "PORT": str(port)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             text=True,
         )
 
@@ -103,27 +105,30 @@ class Gunicorn:
         raise RuntimeError(f"gunicorn on {self.port} did not answer /healthz")
 
     def stop(self):
+        """Stop the server; returns the lines of its log that tell of a server error or a deadlock."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        errors = self.process.stderr.read() if self.process.stderr else ""
-        return [line for line in errors.splitlines() if "Traceback" in line or " 500 " in line]
+        self.log.seek(0)
+        bad = re.compile(r'Traceback|deadlock detected|HTTP/1\.[01]" 5\d\d ')
+        return [line for line in self.log.read().splitlines() if bad.search(line)]
 
 
 class _Form(html.parser.HTMLParser):
     """The named fields of the entry sheet's form, as a browser would send them (enabled ones only)."""
 
-    def __init__(self):
+    def __init__(self, include_disabled=False):
         super().__init__()
         self.fields = {}
         self._textarea = None
+        self.include_disabled = include_disabled
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if "disabled" in a or "name" not in a:
+        if ("disabled" in a and not self.include_disabled) or "name" not in a:
             return
         if tag == "input" and a.get("type") not in ("submit", "button", "checkbox", "radio", "file"):
             self.fields[a["name"]] = a.get("value", "")
@@ -182,11 +187,12 @@ class Browser:
         )
         return status
 
-    def sheet_form(self, path):
+    def sheet_form(self, path, include_disabled=False):
+        """The fields the page's form would send, and the page (``include_disabled``: what it shows too)."""
         status, page = self.request(path)
         if status != 200:
             raise RuntimeError(f"{path}: {status}")
-        form = _Form()
+        form = _Form(include_disabled)
         form.feed(page)
         return form.fields, page
 
