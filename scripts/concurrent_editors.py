@@ -15,6 +15,7 @@ the approver's page showed). Exit status 0 only if the last four are all 0.
 import argparse
 import os
 import random
+import re
 import sys
 import threading
 import time
@@ -95,41 +96,56 @@ def editor_loop(index, url, sheet, codes, rounds, tally, seed):
             tally.add(f"other answer {status}")
 
 
-def approver_loop(url, sheet, stop, tally):
+def approver_loop(url, sheet, stop, tally, database_url):
+    """Approve what is submitted (checking the value shown), then reopen what is approved, again and again."""
+    import psycopg2
+
     me = Browser(url)
     me.login("phutho-approver")
+    db = psycopg2.connect(database_url)
+    db.autocommit = True
     while not stop.is_set():
         shown, page = me.sheet_form(sheet, include_disabled=True)
         fields, _ = me.sheet_form(sheet)
-        selectable = [c for c in plain_indicators_all(page) if f'value="m-{c}"' in page]
-        if not selectable:
+        selectable = re.findall(r'name="selected" value="m-([a-z0-9-]+)"', page)
+        cur = db.cursor()
+        cur.execute(
+            "SELECT i.code, m.status FROM indicators_measurement m "
+            "JOIN indicators_indicator i ON i.id = m.indicator_id WHERE m.year = %s AND i.code = ANY(%s)",
+            [YEAR, selectable],
+        )
+        status_of = dict(cur.fetchall())
+        submitted = [c for c in selectable if status_of.get(c) == "submitted"]
+        approved = [c for c in selectable if status_of.get(c) == "approved"]
+        if not submitted and not approved:
             time.sleep(0.2)
             continue
-        for action in ("approve", "reopen"):
-            data = dict(fields)
-            data.update(
-                action=action,
-                selected=[f"m-{c}" for c in selectable],
-                reason="Kiểm tra lại",
-                csrfmiddlewaretoken=me.cookie("csrftoken"),
-            )
-            status, answer = me.request(sheet, data)
-            if status >= 500:
-                tally.add("5xx")
-            elif status == 302:
-                _, after = me.request(sheet)
-                if "Đã phê duyệt" in after:
-                    tally.add("approvals", len(selectable))
-                    with tally.lock:
-                        for c in selectable:
-                            tally.approvals.append((c, version_of(shown, c), shown.get(f"m-{c}-value", "")))
-                elif "Đã mở lại" in after:
-                    tally.add("reopened")
-            elif "thay đổi từ lúc bạn mở trang" in answer:
-                tally.add("approver shown a changed figure (nothing done)")
-            else:
-                tally.add(f"approver: {action} refused ({status})")
-            break  # one action per page: the next loop reads the page again
+        action, chosen = ("approve", submitted) if submitted else ("reopen", approved)
+        data = dict(fields)
+        data.update(
+            action=action,
+            selected=[f"m-{c}" for c in chosen],
+            reason="Kiểm tra lại",
+            csrfmiddlewaretoken=me.cookie("csrftoken"),
+        )
+        status, answer = me.request(sheet, data)
+        if status >= 500:
+            tally.add("5xx")
+        elif status == 302:
+            _, after = me.request(sheet)
+            if "Đã phê duyệt" in after:
+                tally.add("approvals", len(chosen))
+                with tally.lock:
+                    for c in chosen:
+                        tally.approvals.append((c, version_of(shown, c), shown.get(f"m-{c}-value", "")))
+            elif "Đã mở lại" in after:
+                tally.add("reopened", len(chosen))
+        elif "thay đổi từ lúc bạn mở trang" in answer:
+            tally.add("approver shown a changed figure (nothing done)")
+        else:
+            tally.add(f"approver: {action} refused ({status})")
+        time.sleep(0.5)  # an approver reads before acting
+    db.close()
 
 
 def plain_indicators_all(page):
@@ -200,7 +216,7 @@ def main():
         codes = plain_indicators(page, args.editors)
         stop = threading.Event()
         exports = [f"/provinces/{slug}/?format=xlsx", "/exports/data.xlsx"]
-        side = [threading.Thread(target=approver_loop, args=(server.url, sheet, stop, tally))] + [
+        side = [threading.Thread(target=approver_loop, args=(server.url, sheet, stop, tally, env["DATABASE_URL"]))] + [
             threading.Thread(target=export_loop, args=(server.url, [path], stop, tally)) for path in exports
         ]
         editors = [
