@@ -14,3 +14,5 @@ accesslog = "-"  # both logs to stdout/stderr: systemd's journal keeps them
 errorlog = "-"
 # The proxy in front (deploy/nginx) is on this machine or named here; it sets X-Forwarded-Proto.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No control socket: systemd controls the servers, and two servers on one machine would share its path.
+control_socket_disable = True
