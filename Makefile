@@ -1,13 +1,14 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 # Set DATABASE_URL=postgres://user@host:5432/db to use PostgreSQL instead of the embedded SQLite.
+# Settings come from the environment and from .env; the Makefile never sets DEBUG. `make setup` writes a
+# development .env (DEBUG=1, a random SECRET_KEY) only when there is none: a server keeps its own.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DEBUG ?= 1
 
-.PHONY: setup run test lint messages clean
+.PHONY: setup run demo serve backup restore test lint messages clean
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,13 +24,23 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(BIN)/.installed
 
 messages: locale/vi/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
-setup: $(BIN)/.installed node_modules/.installed messages
+.env:
+	@echo "# Written by 'make setup' for development; never committed. A server's .env sets DEBUG=0 (see .env.example)." > $@
+	@echo "DEBUG=1" >> $@
+	@echo "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" >> $@
+	@echo "make: wrote a development .env (DEBUG=1)"
+
+setup: $(BIN)/.installed node_modules/.installed messages .env
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_units
 	$(BIN)/python manage.py load_documents
+
+# Demo figures and the demo accounts (password 'demo'); refused before writing anything when DEBUG is off.
+demo: setup
 	$(BIN)/python manage.py load_demo --users
 
-run: setup
+run: setup demo
 	@echo
 	@echo "  ICT directive tracker: http://127.0.0.1:$(PORT)/   (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "  Demo logins, all with the password 'demo':"
@@ -40,6 +51,23 @@ run: setup
 	@echo "    laocai-editor    Lào Cai, enters figures"
 	@echo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production configuration on this machine: DEBUG off, collected static files served by whitenoise,
+# gunicorn on PORT. Plain HTTP here, so the HTTPS-only settings a server behind its proxy keeps are off.
+serve: setup
+	DEBUG=0 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DEBUG=0 BEHIND_PROXY=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 \
+		PORT=$(PORT) $(BIN)/gunicorn --config config/gunicorn.py config.wsgi
+
+# make backup [BACKUP_DIR=backups]; make restore FILE=backups/….  pg_dump/pg_restore for PostgreSQL,
+# SQLite's online backup for the embedded database.
+BACKUP_DIR ?= backups
+backup: $(BIN)/.installed .env
+	$(BIN)/python scripts/backup.py backup $(BACKUP_DIR)
+
+restore: $(BIN)/.installed .env
+	@test -n "$(FILE)" || (echo "make restore FILE=path/to/backup" && false)
+	$(BIN)/python scripts/backup.py restore $(FILE)
 
 test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -52,4 +80,4 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo  # .env and backups/ are kept

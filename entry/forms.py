@@ -16,15 +16,24 @@ class NumberInput(forms.TextInput):
         super().__init__({"inputmode": "decimal", "autocomplete": "off", "class": "num-input", **(attrs or {})})
 
 
+def disable_all_but_version(form):
+    """A row that cannot be edited still posts the version it shows: the approver acts on that one."""
+    for name, field in form.fields.items():
+        if name != "version":
+            field.disabled = True
+
+
 class ConflictMixin(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     resolve = forms.ChoiceField(choices=RESOLVE_CHOICES, required=False, widget=forms.RadioSelect)
 
 
 class FigureForm(ConflictMixin):
-    value = forms.CharField(label=_("Giá trị"), required=False, max_length=40, widget=NumberInput)
-    numerator = forms.CharField(label=_("Tử số"), required=False, max_length=40, widget=NumberInput)
-    denominator = forms.CharField(label=_("Mẫu số"), required=False, max_length=40, widget=NumberInput)
+    # The number fields have no length limit of their own: check_figure says "Số quá lớn" for a number
+    # beyond the column (an import cell of 1E+300 is 301 digits) and "không phải là một số" for text.
+    value = forms.CharField(label=_("Giá trị"), required=False, widget=NumberInput)
+    numerator = forms.CharField(label=_("Tử số"), required=False, widget=NumberInput)
+    denominator = forms.CharField(label=_("Mẫu số"), required=False, widget=NumberInput)
     source = forms.CharField(label=_("Nguồn"), required=False, max_length=300)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000)
     confirm_jump = forms.BooleanField(label=_("Tôi xác nhận giá trị này đúng"), required=False)
@@ -46,8 +55,7 @@ class FigureForm(ConflictMixin):
         else:
             del self.fields["numerator"], self.fields["denominator"]
         if not editable:
-            for field in self.fields.values():
-                field.disabled = True
+            disable_all_but_version(self)
 
     def clean(self):
         data = super().clean()
@@ -98,8 +106,7 @@ class TaskReportForm(ConflictMixin):
         self.task = task
         self.conflict = None
         if not editable:
-            for field in self.fields.values():
-                field.disabled = True
+            disable_all_but_version(self)
 
     def clean(self):
         data = super().clean()

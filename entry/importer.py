@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.encoding import force_str
@@ -144,6 +144,10 @@ def read_template(uploaded, province, year):
     return Upload(filename, rows)
 
 
+# The part that holds a workbook's VBA macros (xl/vbaProject.bin in an .xlsm; any folder, any case).
+MACRO_PART = "vbaproject.bin"
+
+
 def check_archive(content, filename):
     """Refuse what is not an .xlsx zip, or a zip that would expand too far, before anything unpacks it."""
     not_xlsx = _(
@@ -172,6 +176,14 @@ def check_archive(content, filename):
     names = {member.filename for member in members}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise ImportRejected(not_xlsx)
+    if any(name.lower().endswith(MACRO_PART) for name in names):
+        raise ImportRejected(
+            _(
+                "Tệp “%(name)s” có chứa macro (tệp .xlsm) nên không được nhận. "
+                "Hãy lưu lại dưới dạng “Excel Workbook (.xlsx)” rồi tải lên."
+            )
+            % {"name": filename}
+        )
 
 
 def _not_template():
@@ -567,19 +579,24 @@ def apply_import(user, province, year, upload, expected, confirmed=frozenset()):
     workflow also leave nothing saved.
     """
     access.require(user, "enter", province)
-    with transaction.atomic():
-        preview = build_preview(user, province, year, upload, confirmed, lock=True)
-        accepted = preview.accepted
-        if {row.code for row in accepted} != set(expected):
-            raise StalePreview(preview)
-        reason = import_reason(upload.filename)
-        saved = 0
-        for row in accepted:
-            figure = row.current or Measurement.objects.new(
-                indicator=row.indicator, province=province, year=year, version=0
-            )
-            if workflow.save_values(user, figure, row.values, expected_version=row.raw.version, reason=reason):
-                saved += 1
+    try:
+        with transaction.atomic():
+            preview = build_preview(user, province, year, upload, confirmed, lock=True)
+            accepted = preview.accepted
+            if {row.code for row in accepted} != set(expected):
+                raise StalePreview(preview)
+            reason = import_reason(upload.filename)
+            saved = 0
+            for row in accepted:
+                figure = row.current or Measurement.objects.new(
+                    indicator=row.indicator, province=province, year=year, version=0
+                )
+                if workflow.save_values(user, figure, row.values, expected_version=row.raw.version, reason=reason):
+                    saved += 1
+    except IntegrityError as error:
+        # Someone saved a figure this import read as missing, between the read and the insert: nothing
+        # was kept; the person sees the fresh preview, with their figure.
+        raise StalePreview(build_preview(user, province, year, upload, confirmed)) from error
     return saved
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
@@ -147,7 +147,9 @@ def load_sheet(user, province, year, data=None, lock=False):
 
     measurements = Measurement.objects.filter(province=province, year__in=(year, year - 1))
     if lock:
-        measurements = measurements.select_for_update()
+        # Only the figures' own rows: locking the indicator or province rows as well would make
+        # editors of different provinces wait on each other and deadlock.
+        measurements = measurements.select_for_update(of=("self",))
     by_key = {(m.indicator_id, m.year): m for m in measurements}
     _fetch_authors(by_key.values())
     merged_previous = _merged_previous(province, year, indicators)
@@ -183,7 +185,7 @@ def load_sheet(user, province, year, data=None, lock=False):
     qualitative = qualitative_tasks(province, year)
     reports = TaskReport.objects.filter(province=province, year=year)
     if lock:
-        reports = reports.select_for_update()
+        reports = reports.select_for_update(of=("self",))
     reports_by_task = {r.task_id: r for r in reports}
     task_rows = []
     for task in qualitative:
@@ -271,7 +273,15 @@ def apply(user, province, year, data):
     if action in EDITOR_ACTIONS:
         if not sheet.can_enter:
             raise PermissionDenied
-        return sheet, _save_rows(user, sheet, submit=action == SUBMIT)
+        try:
+            with transaction.atomic():
+                return sheet, _save_rows(user, sheet, submit=action == SUBMIT)
+        except IntegrityError:
+            # Someone else saved a figure this sheet read as missing, between our read and our insert,
+            # and the database refused the second one (measurement_unique_per_year). Nothing of ours was
+            # kept: read again, and their figure shows as a conflict beside what this person typed.
+            sheet = load_sheet(user, province, year, data, lock=True)
+            return sheet, _save_rows(user, sheet, submit=action == SUBMIT)
     if action in APPROVER_ACTIONS:
         if not sheet.can_approve:
             raise PermissionDenied
@@ -399,7 +409,25 @@ def _decide(user, sheet, action, data):
     if not rows:
         sheet.errors.append(_("Chưa chọn số liệu nào."))
         return Counter()
-    reason = sheet.reason_form.data.get("reason", "") if sheet.reason_form.is_bound else ""
+    if not sheet.reason_form.is_valid():
+        sheet.errors.extend(sheet.reason_form.errors.get("reason", []))
+        return Counter()
+    reason = sheet.reason_form.cleaned_data["reason"]
+    stale = [row for row in rows if row.measurement is not None and _seen_version(row) != row.measurement.version]
+    if stale:
+        # The approver acts only on the value they saw: a figure changed since the page was built
+        # (returned, corrected and resubmitted meanwhile) is shown again, and nothing is done.
+        sheet.errors.append(
+            _(
+                "Chưa thực hiện: %(count)s số liệu đã thay đổi từ lúc bạn mở trang. "
+                "Hãy xem lại giá trị mới rồi chọn lại."
+            )
+            % {"count": len(stale)}
+        )
+        for row in stale:
+            row.conflict = row.measurement
+            _show_conflict(row)
+        return Counter()
     step = {
         APPROVE: lambda figure: workflow.approve(user, figure),
         RETURN: lambda figure: workflow.return_to_editor(user, figure, reason),
@@ -424,6 +452,14 @@ def _decide(user, sheet, action, data):
 
 def _post_key(row):
     return f"{'m' if isinstance(row, IndicatorRow) else 't'}-{row.key}"
+
+
+def _seen_version(row):
+    """The version of the figure on the page the approver looked at (posted with each row)."""
+    try:
+        return int(row.form.data.get(row.form.add_prefix("version"), ""))
+    except (TypeError, ValueError):
+        return None
 
 
 def _row_name(row):

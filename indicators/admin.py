@@ -148,7 +148,42 @@ class TargetAdmin(admin.ModelAdmin):
         return super().get_queryset(request).select_related("indicator", "province")
 
 
-class MeasurementAdminForm(forms.ModelForm):
+class VersionCheckedForm(forms.ModelForm):
+    """Refuses to save over a figure someone changed after this change form was opened.
+
+    The form carries the version it was built from; at save, the stored row is locked (the admin saves
+    inside a transaction) and must still be at that version, or the form is shown again with the error.
+    """
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version if self.instance.pk else 0
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        stored = (
+            type(self.instance)
+            ._default_manager.select_for_update(of=("self",))
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if cleaned.get("seen_version") != stored:
+            raise forms.ValidationError(
+                _(
+                    "Số liệu đã được người khác thay đổi từ lúc bạn mở trang này nên chưa được lưu. "
+                    "Hãy mở lại trang để xem giá trị mới rồi sửa lại."
+                ),
+                code="conflict",
+            )
+        return cleaned
+
+
+class MeasurementAdminForm(VersionCheckedForm):
     """Keeps the database's 0–100 and numerator ≤ denominator rules friendly.
 
     ``capped_at_100`` is copied from the indicator here (``Measurement.set_indicator``), and a breach
@@ -224,6 +259,7 @@ class MeasurementAdmin(ReportedFigureAdmin):
 
 @admin.register(TaskReport)
 class TaskReportAdmin(ReportedFigureAdmin):
+    form = VersionCheckedForm
     list_display = ["task", "province", "year", "progress", "status", "is_demo", "updated_by"]
     list_filter = ["status", "progress", "is_demo", "year"]
     list_select_related = ["task", "province", "updated_by"]

@@ -338,11 +338,17 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
 
 
 def xlsx_response(workbook, filename):
-    """Save to an unnamed temporary file and stream it: memory does not grow with the workbook."""
+    """Save to an unnamed temporary file and stream it: memory does not grow with the workbook.
+
+    Every export and template download goes through here.
+    """
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook.save(handle)
     handle.seek(0)
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+    # Exports hold figures a login protects (drafts, a province's own data): no shared or disk cache keeps them.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def table_workbook(table, *, creator="", freeze_columns=1):

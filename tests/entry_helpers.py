@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from indicators.models import Indicator, Measurement
+from indicators.models import Indicator, Measurement, TaskReport
 
 
 def sheet_url(province, year):
@@ -10,7 +10,10 @@ def sheet_url(province, year):
 
 
 def sheet_post(province, year, action, values=None, selected=(), reason="", **extra):
-    """A POST for the whole sheet: every row's current version, plus ``values`` {code: {field: text}}."""
+    """A POST for the whole sheet: every row's current version (task reports' too).
+
+    ``values`` {code: {field: text}} are typed over the stored values.
+    """
     stored = {m.indicator_id: m for m in Measurement.objects.filter(province=province, year=year)}
     data = {"action": action, "reason": reason}
     for indicator in Indicator.objects.all():
@@ -26,6 +29,8 @@ def sheet_post(province, year, action, values=None, selected=(), reason="", **ex
             data[f"{prefix}-note"] = m.note
         for name, text in (values or {}).get(indicator.code, {}).items():
             data[f"{prefix}-{name}"] = text
+    for report in TaskReport.objects.filter(province=province, year=year):
+        data[f"t-{report.task_id}-version"] = str(report.version)
     if selected:
         data["selected"] = [f"m-{code}" for code in selected]
     data.update(extra)

@@ -136,6 +136,7 @@ def project_paths(demo):
         ],
         "admin/(?P<url>.*)$": ["/admin/no-such-page/"],
         "favicon.ico": ["/favicon.ico"],
+        "healthz": ["/healthz"],
         "accounts/login/": [reverse("login")],
         "accounts/logout/": [reverse("logout")],
         "i18n/setlang/": [reverse("set_language") + "?next=/"],

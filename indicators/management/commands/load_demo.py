@@ -15,15 +15,16 @@ class Command(BaseCommand):
     def handle(self, *args, users=False, force=False, **options):
         if not Province.objects.exists():
             raise CommandError("No administrative units: run `manage.py load_units` first.")
+        if users and not settings.DEBUG and not force:
+            # Refused before anything is written: a production database gets neither accounts nor figures.
+            raise CommandError(
+                "Refusing to create demo accounts with the password 'demo' on a production configuration "
+                "(DEBUG is off). Pass --force if you really mean it."
+            )
         counts = demo.load_demo_figures()
         self.stdout.write(f"demo figures: {counts['measurements']} measurements, {counts['targets']} targets")
         for code in counts["skipped"]:
             self.stdout.write(f"skipped indicator {code!r}: it has no demo series (added after the source documents)")
         if users:
-            if not settings.DEBUG and not force:
-                raise CommandError(
-                    "Refusing to create demo accounts with the password 'demo' on a production configuration "
-                    "(DEBUG is off). Pass --force if you really mean it."
-                )
             names = demo.load_demo_users()
             self.stdout.write("demo accounts (password 'demo'): " + ", ".join(names))
