@@ -105,6 +105,25 @@ def make_cell(ws, value, *, font=None, fill=None, border=None, alignment=None, n
     return cell
 
 
+def write_text(ws, row, col, value, quoted, cell_format=None):
+    """Write ``value`` as text on an xlsxwriter sheet (the streamed full export); never as a formula.
+
+    The same rules as ``make_cell``: XML-illegal control characters dropped, text that a spreadsheet
+    could read as a formula written with the ``quoted`` format (Excel's quote prefix). Also one of
+    xlsxwriter's own: in constant-memory mode it copies a string that starts with ``<r>`` and ends
+    with ``</r>`` into the sheet's XML unescaped (as prepared rich text), so such a string, which
+    could smuggle a formula element in, is written as a rich string of plain fragments, escaped
+    and read back exactly as typed.
+    """
+    text = clean_text(value)
+    if looks_like_formula(text):
+        cell_format = quoted
+    if text.startswith("<r>") and text.endswith("</r>"):
+        fragments = [text[:1], text[1:2], text[2:]]
+        return ws.write_rich_string(row, col, *fragments, *([cell_format] if cell_format else []))
+    return ws.write_string(row, col, text, cell_format)
+
+
 def number_format_for(indicator):
     """Counts as whole numbers, everything else (shares, densities) with a decimal."""
     return COUNT if indicator is not None and indicator.unit == Indicator.Unit.COUNT else DECIMAL
@@ -339,6 +358,11 @@ def xlsx_response(workbook, filename):
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook.save(handle)
     handle.seek(0)
+    return file_response(handle, filename)
+
+
+def file_response(handle, filename):
+    """Stream a finished .xlsx from an open, rewound file; the response closes it once sent."""
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
