@@ -27,7 +27,7 @@ WINDOW_CHOICES = [(window, _window_label(window)) for window in WINDOWS]
 
 
 def year_choices():
-    return [(year, str(year)) for year in Measurement.objects.published().years()]
+    return [(year, str(year)) for year in Measurement.objects.published_years()]
 
 
 @dataclass(frozen=True)
