@@ -6,9 +6,10 @@ write the workbook and render the HTML table beside which its export button sits
 (dataclasses, tuples from a queryset) built by ``indicators.reports``, ``indicators.dashboard``
 or ``indicators.excel_import``; this module only knows how to put them on a sheet.
 
-Every workbook is written in openpyxl's write-only mode: rows go straight to a temporary file
-as they are appended, so a 15,000-row export needs no more memory than a 15-row one, and the
-finished file is handed to Django as a ``FileResponse`` over an unnamed temporary file.
+Every workbook but the full data export (``export.py``: xlsxwriter's constant-memory mode, its text
+through ``write_text`` below) is written in openpyxl's write-only mode: rows go straight to a
+temporary file as they are appended, so a 15,000-row export needs no more memory than a 15-row
+one, and the finished file is handed to Django as a ``FileResponse`` over an unnamed temporary file.
 
 Text that a person typed (notes, sources, names) is never allowed to become a formula: a string
 that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after leading spaces)

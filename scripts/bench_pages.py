@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,14 +51,14 @@ class Sample:
     seconds: float = 0.0
     latencies: list = field(default_factory=list)
     queries: list = field(default_factory=list)
-    errors: int = 0
+    errors: Counter = field(default_factory=Counter)  # what went wrong (status or exception) → how often
 
     def add(self, other):
         self.requests += other.requests
         self.seconds += other.seconds
         self.latencies += other.latencies
         self.queries += other.queries
-        self.errors += other.errors
+        self.errors.update(other.errors)
 
     @property
     def rate(self):
@@ -94,10 +95,10 @@ def load(port, path, seconds, clients):
         while time.perf_counter() < deadline:
             try:
                 status, took, queries = fetch(conn, path)
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as error:
                 conn.close()
                 with lock:
-                    sample.errors += 1
+                    sample.errors[type(error).__name__] += 1
                 continue
             with lock:
                 if status == 200:
@@ -106,7 +107,7 @@ def load(port, path, seconds, clients):
                     if queries is not None:
                         sample.queries.append(queries)
                 else:
-                    sample.errors += 1
+                    sample.errors[str(status)] += 1
         conn.close()
 
     started = time.perf_counter()
@@ -206,10 +207,11 @@ def main():
 
     def line(path, sample, ratio, cold_seconds):
         queries = f"{statistics.median(sample.queries):g}" if sample.queries else "?"
+        errors = " ".join(f"{n}×{what}" for what, n in sorted(sample.errors.items())) or "0"
         cold_text = f"{cold_seconds * 1000:8.0f}" if cold_seconds is not None else f"{'':8}"
         print(
             f"| {path:<32} | {sample.rate:8.1f} | {sample.percentile(50) * 1000:8.0f} | "
-            f"{sample.percentile(99) * 1000:8.0f} | {ratio:7.4f} | {queries:>7} | {cold_text} | {sample.errors:6} |"
+            f"{sample.percentile(99) * 1000:8.0f} | {ratio:7.4f} | {queries:>7} | {cold_text} | {errors:>6} |"
         )
 
     line(BARE + " (bare)", bare, 1.0, None)
