@@ -32,7 +32,7 @@ def period_choices(periods):
 
 
 def year_choices():
-    return [(year, str(year)) for year in Measurement.objects.published().years()]
+    return [(year, str(year)) for year in Measurement.objects.published_years()]
 
 
 @dataclass(frozen=True)

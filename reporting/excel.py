@@ -6,9 +6,10 @@ write the workbook and render the HTML table beside which its export button sits
 (dataclasses, tuples from a queryset) built by ``indicators.reports``, ``indicators.dashboard``
 or ``indicators.excel_import``; this module only knows how to put them on a sheet.
 
-Every workbook is written in openpyxl's write-only mode: rows go straight to a temporary file
-as they are appended, so a 15,000-row export needs no more memory than a 15-row one, and the
-finished file is handed to Django as a ``FileResponse`` over an unnamed temporary file.
+Every workbook but the full data export (``export.py``: xlsxwriter's constant-memory mode, its text
+through ``write_text`` below) is written in openpyxl's write-only mode: rows go straight to a
+temporary file as they are appended, so a 15,000-row export needs no more memory than a 15-row
+one, and the finished file is handed to Django as a ``FileResponse`` over an unnamed temporary file.
 
 Text that a person typed (notes, sources, names) is never allowed to become a formula: a string
 that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after leading spaces)
@@ -103,6 +104,25 @@ def make_cell(ws, value, *, font=None, fill=None, border=None, alignment=None, n
     if protection is not None:
         cell.protection = protection
     return cell
+
+
+def write_text(ws, row, col, value, quoted, cell_format=None):
+    """Write ``value`` as text on an xlsxwriter sheet (the streamed full export); never as a formula.
+
+    The same rules as ``make_cell``: XML-illegal control characters dropped, text that a spreadsheet
+    could read as a formula written with the ``quoted`` format (Excel's quote prefix). Also one of
+    xlsxwriter's own: in constant-memory mode it copies a string that starts with ``<r>`` and ends
+    with ``</r>`` into the sheet's XML unescaped (as prepared rich text), so such a string, which
+    could smuggle a formula element in, is written as a rich string of plain fragments, escaped
+    and read back exactly as typed.
+    """
+    text = clean_text(value)
+    if looks_like_formula(text):
+        cell_format = quoted
+    if text.startswith("<r>") and text.endswith("</r>"):
+        fragments = [text[:1], text[1:2], text[2:]]
+        return ws.write_rich_string(row, col, *fragments, *([cell_format] if cell_format else []))
+    return ws.write_string(row, col, text, cell_format)
 
 
 def number_format_for(indicator):
@@ -345,8 +365,15 @@ def xlsx_response(workbook, filename):
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook.save(handle)
     handle.seek(0)
+    return file_response(handle, filename)
+
+
+def file_response(handle, filename):
+    """Stream a finished .xlsx from an open, rewound file; the response closes it once sent.
+
+    Exports hold figures a login protects (drafts, a province's own data): no shared or disk cache keeps them.
+    """
     response = FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
-    # Exports hold figures a login protects (drafts, a province's own data): no shared or disk cache keeps them.
     response["Cache-Control"] = "private, no-store"
     return response
 

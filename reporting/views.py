@@ -51,5 +51,5 @@ def report_workbook(request, slug, year):
 def data_export(request):
     """Every published figure of every unit: streamed, so memory does not grow with the row count."""
     creator = excel.producer_name(request.user) if request.user.is_authenticated else ""
-    workbook, _count = export.export_workbook(export.export_rows(), has_demo=export.export_has_demo(), creator=creator)
-    return excel.xlsx_response(workbook, "so-lieu-cac-tinh-thanh-pho.xlsx")
+    handle, _count = export.export_file(export.export_rows(), has_demo=export.export_has_demo(), creator=creator)
+    return excel.file_response(handle, "so-lieu-cac-tinh-thanh-pho.xlsx")

@@ -234,3 +234,21 @@ def test_an_editors_correction_keeps_the_source_file_recorded_meanwhile(submitte
     reasons = [h.history_change_reason for h in stored.history.order_by("history_id")]
     assert reasons[-2:] == ["Cập nhật số liệu", "Gửi duyệt"]
     assert stored.history.latest("history_id").history_user == editor
+
+
+# The year filter's choices: every page asks, so they come from the (status, year) index.
+
+
+def test_the_published_years_are_the_years_with_an_approved_figure_oldest_first(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert Measurement.objects.published_years() == []
+    phu_tho, lao_cai = make_province("Tỉnh Phú Thọ"), make_province("Tỉnh Lào Cai")
+    lan = make_indicator(code="units-with-lan")
+    make_measurement(lan, phu_tho, 2012, 50)
+    make_measurement(lan, lao_cai, 2012, 40)
+    make_measurement(lan, phu_tho, 2003, 10)
+    make_measurement(lan, phu_tho, 2024, 70, status=WorkflowStatus.SUBMITTED)  # not approved: not offered
+    make_measurement(lan, lao_cai, 2025, 70, status=WorkflowStatus.DRAFT)
+    with django_assert_num_queries(1):
+        assert Measurement.objects.published_years() == [2003, 2012]
+    assert Measurement.objects.published_years() == list(Measurement.objects.published().years())

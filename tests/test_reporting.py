@@ -11,7 +11,7 @@ from decimal import Decimal as D
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from indicators import board as dashboard
@@ -388,19 +388,62 @@ def test_the_data_export_follows_the_dashboards_access(world, settings):
 def test_export_rows_are_built_apart_from_the_workbook(world):
     rows = list(export.export_rows())
     assert len(rows) == 5
-    first = rows[0]
-    assert [(r.province_code, r.year, r.indicator_code) for r in rows] == [
+    assert [(r[0], r[3], r[4]) for r in rows] == [
         ("10", 2012, "units-with-lan"),
         ("25", 2010, "units-with-lan"),
         ("25", 2012, "units-with-lan"),
         ("25", 2010, "computers"),
         ("25", 2012, "computers"),
     ]
-    assert first.validity == "01/08/2008–30/06/2025"
-    workbook, count = export.export_workbook(iter(rows))
-    assert count == 5
-    assert isinstance(workbook, Workbook) and workbook.write_only
-    workbook.save(io.BytesIO())
+    assert rows[0][2] == "01/08/2008–30/06/2025", "the unit's validity"
+    buffer = io.BytesIO()
+    assert export.write_export(buffer, iter(rows), creator="Lãnh đạo") == 5
+    workbook = load_workbook(io.BytesIO(buffer.getvalue()))
+    assert workbook.properties.creator == "Lãnh đạo"
+    assert len(records(workbook["Số liệu"], row_with(workbook["Số liệu"], "Năm"))) == 5
+
+
+def test_the_data_export_keeps_the_columns_formats_and_marks_of_the_old_writer(world):
+    make_measurement(
+        world["computers"], world["lao_cai"], YEAR, 12, numerator=D("3.5"), denominator=7, note="<r>đậm</r>"
+    )
+    data = response_bytes(client_for(world, "viewer").get("/exports/data.xlsx"))
+    ws = load_workbook(io.BytesIO(data))["Số liệu"]
+    header = row_with(ws, "Năm")
+    assert [c.value for c in ws[header]] == [
+        "Mã tỉnh (GSO)", "Tỉnh, thành phố", "Hiệu lực", "Năm", "Mã chỉ số", "Chỉ số", "Đơn vị tính",
+        "Giá trị", "Tử số", "Mẫu số", "Nguồn số liệu", "Ghi chú", "Minh họa", "Cập nhật lúc",
+    ]  # fmt: skip
+    assert ws.cell(row=header, column=1).font.b, "a bold header"
+    assert ws["A1"].value == "SỐ LIỆU CÁC TỈNH, THÀNH PHỐ" and "A1:N1" in ws.merged_cells
+    assert "minh họa" in all_text(ws).lower(), "the demo note above the table"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9")
+    rows = records(ws, header)
+    lan = next(r for r in rows if r["Ghi chú"].value == HYPERLINK)
+    assert lan["Ghi chú"].quotePrefix and lan["Nguồn số liệu"].quotePrefix, "Excel's apostrophe on formula-like text"
+    assert lan["Giá trị"].value == 70.5 and lan["Giá trị"].number_format == "#,##0.0#"
+    assert (lan["Tử số"].value, lan["Tử số"].number_format) == (141, "#,##0")
+    assert lan["Năm"].number_format == "0" and lan["Cập nhật lúc"].number_format == "dd/mm/yyyy hh:mm"
+    assert not lan["Chỉ số"].quotePrefix, "plain text gets no apostrophe"
+    odd = next(r for r in rows if r["Ghi chú"].value == "<r>đậm</r>")
+    assert odd["Ghi chú"].value == "<r>đậm</r>", "text that looks like the writer's own markup is kept as typed"
+    assert (odd["Tử số"].value, odd["Tử số"].number_format) == (3.5, "#,##0.0#")
+    assert not has_formulas(data)
+
+
+def test_no_note_can_smuggle_a_formula_into_the_data_export(world):
+    smuggled = '<r></r></is></c><c r="Z1"><f>HYPERLINK("http://evil.example")</f></c><c><is><r></r>'
+    make_measurement(world["lan"], world["lao_cai"], 2013, 41, numerator=41, denominator=100, note=smuggled)
+    data = response_bytes(client_for(world, "viewer").get("/exports/data.xlsx"))
+    assert not has_formulas(data)
+    ws = load_workbook(io.BytesIO(data))["Số liệu"]
+    assert smuggled in [r["Ghi chú"].value for r in records(ws, row_with(ws, "Năm"))]
+
+
+def test_the_data_export_drops_control_characters_as_the_other_workbooks_do(world):
+    make_measurement(world["lan"], world["lao_cai"], 2013, 41, numerator=41, denominator=100, note="a\x01b\x0bc")
+    ws = workbook_of(client_for(world, "viewer").get("/exports/data.xlsx"))["Số liệu"]
+    assert "abc" in [r["Ghi chú"].value for r in records(ws, row_with(ws, "Năm"))]
 
 
 # --- dashboard tables ---------------------------------------------------------------------------------

@@ -1,0 +1,224 @@
+"""Throughput and latency of every dashboard page under gunicorn, against a bare view in the same run.
+
+    DATABASE_URL=sqlite:////tmp/speed_bench.sqlite3 .venv/bin/python scripts/bench_pages.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/speed_bench .venv/bin/python scripts/bench_pages.py
+
+Fill the database first with ``scripts/gen_scale.py`` (the page list names its directive and its
+first indicator). The script starts gunicorn (``--workers`` sync workers by default, DEBUG off,
+dashboards public) with the benchmark-only settings of ``scripts/bench_site``: the real site plus
+a bare view (``/__bench__/bare/``, an empty response behind the same middleware) and a
+middleware that puts each request's SQL statement count in a response header. Then, for
+``--rounds`` rounds, every page in turn is loaded for ``--seconds`` by ``--clients`` concurrent
+clients on keep-alive connections (Python threads; gunicorn's sync worker closes each connection,
+and the client then opens a new one), each page's slot right after a slot of the bare view, so the
+two are measured under the same conditions. The first request of every page, before any load, is
+reported as its cold time.
+
+Prints, per page: requests per second, median and 99th-percentile latency, the ratio of its
+throughput to the bare view's over the same rounds, and SQL statements per request.
+"""
+
+import argparse
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = "/__bench__/bare/"
+PAGES = [
+    "/",
+    "/?units=current",
+    "/provinces/",
+    "/provinces/phu-tho/",
+    "/provinces/phu-tho-2025/",
+    "/indicators/",
+    "/indicators/bench-001/",
+    "/directives/",
+    "/directives/bench-directive/",
+]
+
+
+@dataclass
+class Sample:
+    requests: int = 0
+    seconds: float = 0.0
+    latencies: list = field(default_factory=list)
+    queries: list = field(default_factory=list)
+    errors: Counter = field(default_factory=Counter)  # what went wrong (status or exception) → how often
+
+    def add(self, other):
+        self.requests += other.requests
+        self.seconds += other.seconds
+        self.latencies += other.latencies
+        self.queries += other.queries
+        self.errors.update(other.errors)
+
+    @property
+    def rate(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p):
+        ordered = sorted(self.latencies)
+        if not ordered:
+            return float("nan")
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def fetch(conn, path):
+    """One GET on a keep-alive connection: (status, seconds, queries)."""
+    started = time.perf_counter()
+    conn.request("GET", path, headers={"Connection": "keep-alive", "Accept-Language": "vi"})
+    response = conn.getresponse()
+    response.read()
+    seconds = time.perf_counter() - started
+    queries = response.getheader("X-Bench-Queries")
+    if response.getheader("Connection", "").lower() == "close":
+        conn.close()  # http.client reopens it on the next request
+    return response.status, seconds, int(queries) if queries else None
+
+
+def load(port, path, seconds, clients):
+    """``clients`` threads asking for ``path`` until ``seconds`` have passed; requests in flight finish."""
+    sample = Sample()
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        while time.perf_counter() < deadline:
+            try:
+                status, took, queries = fetch(conn, path)
+            except (OSError, http.client.HTTPException) as error:
+                conn.close()
+                with lock:
+                    sample.errors[type(error).__name__] += 1
+                continue
+            with lock:
+                if status == 200:
+                    sample.requests += 1
+                    sample.latencies.append(took)
+                    if queries is not None:
+                        sample.queries.append(queries)
+                else:
+                    sample.errors[str(status)] += 1
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    sample.seconds = time.perf_counter() - started
+    return sample
+
+
+def start_server(args):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench_site.settings",
+        DEBUG="0",
+        SECRET_KEY="benchmark-only-not-a-secret",  # noqa: S106 - a throwaway server on 127.0.0.1
+        PUBLIC_DASHBOARDS="1",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+    )
+    if args.database_url:
+        env["DATABASE_URL"] = args.database_url
+    command = [
+        sys.executable, "-m", "gunicorn", "config.wsgi:application",
+        "--pythonpath", f"{ROOT / 'scripts'},{ROOT}",
+        "--bind", f"127.0.0.1:{args.port}",
+        "--workers", str(args.workers),
+        "--worker-class", args.worker_class,
+        "--timeout", "600",
+        "--log-level", "warning",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own fixed command
+    for _ in range(200):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=5)
+            status, _seconds, _queries = fetch(conn, BARE)
+            conn.close()
+            if status == 200:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None:
+            sys.exit("gunicorn did not start")
+        time.sleep(0.1)
+    server.terminate()
+    sys.exit("gunicorn did not answer")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""), help="default: DATABASE_URL")
+    parser.add_argument("--port", type=int, default=8191)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="sync")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=6.0, help="length of one page's slot in one round")
+    parser.add_argument("--pages", nargs="*", default=PAGES)
+    args = parser.parse_args()
+
+    server = start_server(args)
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=600)
+        cold = {}
+        for path in args.pages:
+            status, seconds, _queries = fetch(conn, path)
+            if status != 200:
+                sys.exit(f"{path} answered {status}")
+            cold[path] = seconds
+        conn.close()
+        pages = {path: Sample() for path in args.pages}
+        bare_beside = {path: Sample() for path in args.pages}  # the bare view's slots next to each page
+        for round_number in range(1, args.rounds + 1):
+            for path in args.pages:
+                bare_beside[path].add(load(args.port, BARE, args.seconds, args.clients))
+                pages[path].add(load(args.port, path, args.seconds, args.clients))
+            print(f"round {round_number}/{args.rounds} done", file=sys.stderr)
+    finally:
+        server.terminate()
+        server.wait()
+
+    bare = Sample()
+    for sample in bare_beside.values():
+        bare.add(sample)
+    database = args.database_url.split("://", 1)[0] or "sqlite (default db.sqlite3)"
+    print(
+        f"database {database}; gunicorn {args.workers} {args.worker_class} workers; {args.clients} clients; "
+        f"{args.rounds} rounds of {args.seconds:g} s per page, each beside a slot of the bare view"
+    )
+    header = (
+        f"| {'page':<32} | {'req/s':>8} | {'p50 ms':>8} | {'p99 ms':>8} | {'ratio':>7} | {'queries':>7} "
+        f"| {'cold ms':>8} | {'errors':>6} |"
+    )
+    print(header)
+    print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:-1]) + "|")
+
+    def line(path, sample, ratio, cold_seconds):
+        queries = f"{statistics.median(sample.queries):g}" if sample.queries else "?"
+        errors = " ".join(f"{n}×{what}" for what, n in sorted(sample.errors.items())) or "0"
+        cold_text = f"{cold_seconds * 1000:8.0f}" if cold_seconds is not None else f"{'':8}"
+        print(
+            f"| {path:<32} | {sample.rate:8.1f} | {sample.percentile(50) * 1000:8.0f} | "
+            f"{sample.percentile(99) * 1000:8.0f} | {ratio:7.4f} | {queries:>7} | {cold_text} | {errors:>6} |"
+        )
+
+    line(BARE + " (bare)", bare, 1.0, None)
+    for path in args.pages:
+        beside = bare_beside[path].rate
+        line(f"`{path}`", pages[path], pages[path].rate / beside if beside else 0.0, cold[path])
+
+
+if __name__ == "__main__":
+    main()
