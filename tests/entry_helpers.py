@@ -3,6 +3,8 @@
 from django.urls import reverse
 
 from indicators.models import Indicator, Measurement, TaskReport
+from provinces.models import Membership
+from tests.factories import logged_in, make_indicator, make_province, make_user
 
 
 def sheet_url(province, year):
@@ -43,3 +45,22 @@ def snapshot():
         sorted(Measurement.objects.values_list("indicator_id", "province_id", "year", "value", "status", "version")),
         Measurement.history.count(),
     )
+
+
+def personas():
+    """Phú Thọ with a viewer, an editor and an approver, Lào Cai with nobody, a central admin, one indicator."""
+    own = make_province(name="Tỉnh Phú Thọ", slug="phu-tho")
+    other = make_province(name="Tỉnh Lào Cai", slug="lao-cai")
+    lan = make_indicator(code="units-with-lan")
+    users = {
+        "viewer": make_user("viewer", Membership.Role.VIEWER, [own]),
+        "editor": make_user("editor", Membership.Role.EDITOR, [own]),
+        "approver": make_user("approver", Membership.Role.APPROVER, [own]),
+        "admin": make_user("admin", superuser=True),
+    }
+    return {"own": own, "other": other, "lan": lan, "users": users}
+
+
+def client_for(world, role):
+    """A client logged in as ``role`` of ``personas()`` ("anonymous": not logged in)."""
+    return logged_in(None if role == "anonymous" else world["users"][role])

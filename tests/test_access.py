@@ -6,9 +6,8 @@ Denied requests get 403 (or the login page for anonymous visitors) and change no
 import pytest
 
 from indicators.models import WorkflowStatus
-from provinces.models import Membership
-from tests.entry_helpers import sheet_post, sheet_url, snapshot
-from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
+from tests.entry_helpers import client_for, personas, sheet_post, sheet_url, snapshot
+from tests.factories import make_measurement
 
 YEAR = 2020
 ACTIONS = ["view", "save", "submit", "approve", "return", "reopen"]
@@ -38,20 +37,7 @@ AFTER = {
 
 @pytest.fixture
 def world(db):
-    own = make_province(name="Tỉnh Phú Thọ", slug="phu-tho")
-    other = make_province(name="Tỉnh Lào Cai", slug="lao-cai")
-    lan = make_indicator(code="units-with-lan")
-    users = {
-        "viewer": make_user("viewer", Membership.Role.VIEWER, [own]),
-        "editor": make_user("editor", Membership.Role.EDITOR, [own]),
-        "approver": make_user("approver", Membership.Role.APPROVER, [own]),
-        "admin": make_user("admin", superuser=True),
-    }
-    return {"own": own, "other": other, "lan": lan, "users": users}
-
-
-def client_for(world, role):
-    return logged_in(None if role == "anonymous" else world["users"][role])
+    return personas()
 
 
 def perform(client, world, action, province):

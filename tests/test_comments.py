@@ -8,9 +8,8 @@ from openpyxl import load_workbook
 
 from entry.template import TEMPLATE_HEADER_ROW, TEMPLATE_KEYS
 from indicators.models import Comment, WorkflowStatus
-from provinces.models import Membership
-from tests.entry_helpers import sheet_post, sheet_url
-from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
+from tests.entry_helpers import client_for, personas, sheet_post, sheet_url
+from tests.factories import make_measurement
 
 YEAR = 2020
 ROLES = ["anonymous", "viewer", "editor", "approver", "admin"]
@@ -20,20 +19,7 @@ MAY_READ = {"viewer", "editor", "approver", "admin"}
 
 @pytest.fixture
 def world(db):
-    own = make_province(name="Tỉnh Phú Thọ", slug="phu-tho")
-    other = make_province(name="Tỉnh Lào Cai", slug="lao-cai")
-    lan = make_indicator(code="units-with-lan")
-    users = {
-        "viewer": make_user("viewer", Membership.Role.VIEWER, [own]),
-        "editor": make_user("editor", Membership.Role.EDITOR, [own]),
-        "approver": make_user("approver", Membership.Role.APPROVER, [own]),
-        "admin": make_user("admin", superuser=True),
-    }
-    return {"own": own, "other": other, "lan": lan, "users": users}
-
-
-def client_for(world, role):
-    return logged_in(None if role == "anonymous" else world["users"][role])
+    return personas()
 
 
 def comment_url(province):
