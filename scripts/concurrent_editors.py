@@ -201,7 +201,8 @@ def main():
     env = server_env(f"{PG}/{DATABASE}")
     started = time.time()
     prepare_database(env, DATABASE)
-    manage(env, "shell", "-c", EDITOR_SETUP.format(n=args.editors))
+    # The unit the editors work for: where they land after login depends on what waits for them.
+    slug = manage(env, "shell", "-c", EDITOR_SETUP.format(n=args.editors)).strip().splitlines()[-1]
     log(f"database ready in {time.time() - started:.1f} s")
     server = Gunicorn(env, PORT, workers=args.workers)
     tally = Tally()
@@ -209,8 +210,6 @@ def main():
         server.wait_ready()
         probe = Browser(server.url)
         probe.login("load-editor-0")
-        probe.request("/start/")
-        slug = probe.location.rstrip("/").rsplit("/", 1)[-1]
         sheet = f"/entry/{slug}/{YEAR}/"
         _, page = probe.sheet_form(sheet)
         codes = plain_indicators(page, args.editors)

@@ -44,9 +44,10 @@ def server_env(database_url, redis_url=""):
 
 
 def manage(env, *args):
-    subprocess.run(  # noqa: S603 - this project's manage.py, no shell
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-    )
+    """Run a manage.py command against ``env``'s database; returns what it printed."""
+    return subprocess.run(  # noqa: S603 - this project's manage.py, no shell
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def prepare_database(env, database_name, with_demo_users=True):
