@@ -17,11 +17,21 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from site_client import Browser, Gunicorn, drop_database, log, plain_indicators, prepare_database, server_env  # noqa: E402
+from site_client import (  # noqa: E402
+    Browser,
+    Gunicorn,
+    drop_database,
+    log,
+    manage,
+    plain_indicators,
+    prepare_database,
+    server_env,
+)
 
 DATABASE = "prod_two_servers"
 PG = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("REDIS_URL_FOR_SCRIPTS", "redis://127.0.0.1:6379/14")
+UNIT_SLUG = "from provinces.models import Province; print(Province.objects.get(code='25', valid_to=None).slug)"
 YEAR = 2025
 
 
@@ -57,8 +67,8 @@ def main():
         log(f"  5 wrong passwords on A: {codes}; right password on B: {on_b} (429 = locked out)")
 
         # 3. approved through A, on B's dashboard at once
-        editor.request("/start/")
-        slug = editor.location.rstrip("/").rsplit("/", 1)[-1]
+        # Phú Thọ as it is today: the demo editors' unit (after login they land on their inbox).
+        slug = manage(env, "shell", "-c", UNIT_SLUG).strip().splitlines()[-1]
         sheet = f"/entry/{slug}/{YEAR}/"
         fields, page = editor.sheet_form(sheet)
         code = plain_indicators(page, 1)[0]
