@@ -145,12 +145,14 @@ def load_sheet(user, province, year, data=None, lock=False):
     tasks = Task.objects.filter(directive__in=directives).select_related("directive")
     indicators = list(Indicator.objects.prefetch_related(Prefetch("tasks", queryset=tasks)))
 
-    measurements = Measurement.objects.filter(province=province, year__in=(year, year - 1))
+    this_year = Measurement.objects.filter(province=province, year=year)
     if lock:
-        # Only the figures' own rows: locking the indicator or province rows as well would make
-        # editors of different provinces wait on each other and deadlock.
-        measurements = measurements.select_for_update(of=("self",))
-    by_key = {(m.indicator_id, m.year): m for m in measurements}
+        workflow.lock_sheet(province, year)
+        # Only the figures' own rows, in one order: locking the indicator or province rows as well
+        # would make editors of different provinces wait on each other and deadlock.
+        this_year = this_year.select_for_update(of=("self",)).order_by("pk")
+    last_year = Measurement.objects.filter(province=province, year=year - 1)  # read only, never locked
+    by_key = {(m.indicator_id, m.year): m for m in [*this_year, *last_year]}
     _fetch_authors(by_key.values())
     merged_previous = _merged_previous(province, year, indicators)
     targets = TargetBook.load(places=[province])

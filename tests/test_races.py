@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
@@ -60,6 +60,32 @@ def test_it_locks_only_the_figures_rows_when_saving_a_sheet(setup):
     assert locking, "the sheet locks the figures it saves"
     for sql in locking:
         assert re.search(r'FOR UPDATE OF "indicators_(measurement|taskreport)"$', sql), sql
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_writer_of_the_same_sheet_waits_for_the_first_and_other_sheets_do_not(setup):
+    """The load test's deadlocks (8 editors on one sheet): writers of one sheet now run one at a time."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time already")
+    import psycopg2
+
+    province = setup["province"]
+    first = psycopg2.connect(**connection.get_connection_params())
+    try:
+        with first.cursor() as cursor:  # another request, in the middle of saving this sheet
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [province.pk, YEAR])
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = '300ms'")
+            workflow.lock_sheet(province, YEAR - 1)  # another year of the unit: no wait
+        with pytest.raises(OperationalError, match="lock timeout"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '300ms'")
+            workflow.lock_sheet(province, YEAR)
+    finally:
+        first.rollback()
+        first.close()
+    with transaction.atomic():
+        workflow.lock_sheet(province, YEAR)  # the first one ended: the sheet is free again
 
 
 def test_it_shows_the_conflict_when_someone_saves_the_same_new_figure_first(setup, monkeypatch):
