@@ -44,6 +44,28 @@ def outcome_message(outcome):
     return " ".join(parts) or _("Không có thay đổi nào.")
 
 
+def _bad_year(request, province, message, status=404):
+    return render(request, "entry/bad_year.html", {"province": province, "message": message}, status=status)
+
+
+def _changes(records, figure_fields):
+    """History records, newest first, each with the one before it, how it is named, and whether the figure moved."""
+    changes = []
+    previous = None
+    for record in records:
+        changes.append(
+            {
+                "record": record,
+                "old": previous,
+                "label": workflow.change_label(previous, record),
+                "value_changed": previous is None
+                or any(getattr(previous, f) != getattr(record, f) for f in figure_fields),
+            }
+        )
+        previous = record
+    return changes[::-1]
+
+
 @login_required
 def landing(request):
     """After login each user lands on what they work on."""
@@ -143,20 +165,13 @@ def entry_sheet(request, slug, year):
     province = province_for(request.user, slug)
     problem = reporting_years.check_year(province, year)
     if problem:
-        return render(request, "entry/bad_year.html", {"province": province, "message": problem}, status=404)
+        return _bad_year(request, province, problem)
     if request.method == "POST":
         try:
             sheet, outcome = sheets.apply(request.user, province, year, request.POST)
         except sheets.TamperedForm:
-            return render(
-                request,
-                "entry/bad_year.html",
-                {
-                    "province": province,
-                    "message": _("Biểu mẫu gửi lên có chỉ số hoặc thao tác không hợp lệ. Không có gì được lưu."),
-                },
-                status=400,
-            )
+            message = _("Biểu mẫu gửi lên có chỉ số hoặc thao tác không hợp lệ. Không có gì được lưu.")
+            return _bad_year(request, province, message, status=400)
         if not sheet.errors:
             messages.success(request, outcome_message(outcome))
             _notify(request, province, year, outcome)
@@ -181,20 +196,7 @@ def figure_history(request, slug, year, code):
     )
     if not records and not indicator.comments.filter(province=province, year=year).exists():
         raise Http404(_("Số liệu này chưa có lịch sử thay đổi."))
-    changes = []
-    previous = None
-    for record in records:
-        changes.append(
-            {
-                "record": record,
-                "old": previous,
-                "label": workflow.change_label(previous, record),
-                "value_changed": previous is None
-                or any(getattr(previous, f) != getattr(record, f) for f in ("value", "numerator", "denominator")),
-            }
-        )
-        previous = record
-    changes.reverse()
+    changes = _changes(records, ("value", "numerator", "denominator"))
     return render(
         request,
         "entry/history.html",
@@ -236,19 +238,7 @@ def task_history(request, slug, year, task_id):
     )
     if not records:
         raise Http404(_("Báo cáo này chưa có lịch sử thay đổi."))
-    changes = []
-    previous = None
-    for record in records:
-        changes.append(
-            {
-                "record": record,
-                "old": previous,
-                "label": workflow.change_label(previous, record),
-                "value_changed": previous is None or previous.progress != record.progress,
-            }
-        )
-        previous = record
-    changes.reverse()
+    changes = _changes(records, ("progress",))
     return render(
         request,
         "entry/history.html",
@@ -266,10 +256,6 @@ class ImportForm(forms.Form):
             attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         ),
     )
-
-
-def _bad_year(request, province, message):
-    return render(request, "entry/bad_year.html", {"province": province, "message": message}, status=404)
 
 
 @login_required

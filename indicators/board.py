@@ -257,12 +257,12 @@ class Board:
         self.places = list(places)
         self.provinces = {p.pk: p for p in provinces}
         self.region = region
-        self.targets = targets if isinstance(targets, TargetBook) else TargetBook(targets)
+        self.targets = targets  # a TargetBook
         self._figures = defaultdict(dict)  # (indicator id, province id) → {year: Figure}
         self._by_year = defaultdict(lambda: defaultdict(list))  # indicator id → year → [Figure]
-        for indicator_id, province_id, year, value, numerator, denominator, is_demo, *approved_at in figures:
+        for indicator_id, province_id, year, value, numerator, denominator, is_demo, approved_at in figures:
             province = self.provinces[province_id]
-            figure = Figure(year, value, province, numerator, denominator, is_demo, None, *approved_at[:1])
+            figure = Figure(year, value, province, numerator, denominator, is_demo, None, approved_at)
             self._figures[indicator_id, province_id][year] = figure
             self._by_year[indicator_id][year].append(figure)
         self.years = sorted({y for by_year in self._by_year.values() for y in by_year})
