@@ -308,7 +308,7 @@ def directive_tasks_table(blocks, *, directive, place, window):
     """
     columns = [
         Column(gettext_lazy("Nhiệm vụ"), 9, lambda line: line.task.number, page=False),
-        Column(gettext_lazy("Nội dung"), 40, lambda line: line.task.title or line.task.text, wrap=True, page=False),
+        Column(gettext_lazy("Nội dung"), 40, lambda line: line.task.heading, wrap=True, page=False),
         *indicator_row_columns(lambda line: line.row, window=window, name_width=36),
         Column(
             gettext_lazy("Tiến độ nhiệm vụ"),

@@ -11,7 +11,7 @@ from .models import Directive, Task
 class TaskInline(admin.TabularInline):
     model = Task
     fk_name = "directive"
-    fields = ["section", "number", "title", "text", "position", "parent"]
+    fields = ["section", "number", "title", "title_en", "text", "position", "parent"]
     ordering = ["position", "section", "number"]
     extra = 0
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}}
@@ -64,27 +64,39 @@ class DirectiveAdminForm(forms.ModelForm):
 @admin.register(Directive)
 class DirectiveAdmin(admin.ModelAdmin):
     form = DirectiveAdminForm
-    list_display = ["kind", "number", "issuer", "issued_on", "province"]
+    list_display = ["kind", "number", "local_title", "local_issuer", "issued_on", "province"]
     list_display_links = ["kind", "number"]
     list_filter = ["kind", "issuer", ("province", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["province"]
-    search_fields = ["number", "title", "issuer"]
+    search_fields = ["number", "title", "title_en", "issuer", "issuer_en"]
     autocomplete_fields = ["parent", "province"]
     inlines = [TaskInline]
     fieldsets = [
-        (None, {"fields": ["kind", "number", "issuer", "issued_on", "title", "slug"]}),
+        (None, {"fields": ["kind", "number", "issuer", "issuer_en", "issued_on", "title", "title_en", "slug"]}),
         (_("Phạm vi và quan hệ"), {"fields": ["province", "parent"]}),
         (_("Giai đoạn"), {"fields": ["period_start", "period_end", "orientation_year"]}),
         (_("Nội dung và nguồn"), {"fields": ["summary", "source_file", "position"]}),
     ]
 
+    @admin.display(description=_("trích yếu"), ordering="title")
+    def local_title(self, obj):
+        return obj.display_title
+
+    @admin.display(description=_("cơ quan ban hành"), ordering="issuer")
+    def local_issuer(self, obj):
+        return obj.display_issuer
+
 
 @admin.register(Task)
 class TaskAdmin(admin.ModelAdmin):
-    list_display = ["number", "title", "directive", "section", "position"]
-    list_display_links = ["number", "title"]
+    list_display = ["number", "local_title", "directive", "section", "position"]
+    list_display_links = ["number", "local_title"]
     list_filter = ["directive", "section"]
     list_select_related = ["directive"]
-    search_fields = ["text", "title", "number"]
+    search_fields = ["text", "title", "title_en", "number"]
     autocomplete_fields = ["directive", "parent"]
     ordering = ["directive__position", "directive", "position"]
+
+    @admin.display(description=_("tiêu đề"), ordering="title")
+    def local_title(self, obj):
+        return obj.heading

@@ -3,7 +3,10 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from provinces.text import english_mode, local_text
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -39,10 +42,17 @@ class Directive(models.Model):
         _("số hiệu"), max_length=40, blank=True, help_text=_("Để trống nếu văn bản nguồn không nêu số hiệu.")
     )
     issuer = models.CharField(_("cơ quan ban hành"), max_length=120)
+    issuer_en = models.CharField(_("cơ quan ban hành (tiếng Anh)"), max_length=120, blank=True)
     issued_on = models.DateField(
         _("ngày ban hành"), null=True, blank=True, help_text=_("Để trống nếu văn bản nguồn không nêu ngày.")
     )
     title = models.CharField(_("trích yếu"), max_length=400)
+    title_en = models.CharField(
+        _("trích yếu (tiếng Anh)"),
+        max_length=400,
+        blank=True,
+        help_text=_("Bản dịch của chúng tôi; để trống thì trang tiếng Anh hiện nguyên văn tiếng Việt, có đánh dấu."),
+    )
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
     province = models.ForeignKey(
         "provinces.Province",
@@ -96,7 +106,7 @@ class Directive(models.Model):
 
     def __str__(self):
         label = self.number or self.get_kind_display()
-        return f"{label} · {self.issuer}"
+        return f"{label} · {self.display_issuer}"
 
     def get_absolute_url(self):
         return reverse("directive-detail", args=[self.slug])
@@ -104,6 +114,15 @@ class Directive(models.Model):
     @property
     def display_number(self):
         return self.number or _("(không rõ số hiệu)")
+
+    @property
+    def display_title(self):
+        """The title in the reader's language (``provinces.text.local_text``)."""
+        return local_text(self.title, self.title_en)
+
+    @property
+    def display_issuer(self):
+        return local_text(self.issuer, self.issuer_en)
 
 
 class Task(models.Model):
@@ -125,6 +144,12 @@ class Task(models.Model):
     section = models.CharField(_("phần"), max_length=10, choices=Section.choices, default=Section.TASK)
     number = models.CharField(_("số thứ tự"), max_length=12)
     title = models.CharField(_("tiêu đề"), max_length=200, blank=True)
+    title_en = models.CharField(
+        _("tiêu đề (tiếng Anh)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Để trống thì trang tiếng Anh hiện tiêu đề (hoặc nội dung) tiếng Việt, có đánh dấu."),
+    )
     text = models.TextField(_("nội dung"))
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
@@ -138,7 +163,21 @@ class Task(models.Model):
         ]
 
     def __str__(self):
-        label = self.title or self.text
-        if len(label) > 80:
-            label = label[:79] + "…"
-        return f"{self.number}. {label}"
+        return f"{self.number}. {self.heading}"
+
+    @property
+    def display_title(self):
+        """The task's short title in the reader's language; empty when it has none in either."""
+        return local_text(self.title, self.title_en)
+
+    @property
+    def display_text(self):
+        """The document's own wording: always Vietnamese (a quotation), marked as such on English pages."""
+        return local_text(self.text, "")
+
+    @property
+    def heading(self):
+        """What names the task in a list, a table or a workbook: its title, else the start of its text."""
+        if self.title or (self.title_en and english_mode()):
+            return self.display_title
+        return local_text(Truncator(self.text).chars(80), "")

@@ -50,8 +50,8 @@ class FigureForm(ConflictMixin):
         if indicator.is_ratio:
             # The value of a ratio is computed from numerator and denominator, never typed.
             del self.fields["value"]
-            self.fields["numerator"].label = indicator.numerator_label
-            self.fields["denominator"].label = indicator.denominator_label
+            self.fields["numerator"].label = indicator.display_numerator_label
+            self.fields["denominator"].label = indicator.display_denominator_label
         else:
             del self.fields["numerator"], self.fields["denominator"]
         if not editable:

@@ -31,10 +31,12 @@ class TargetInline(admin.TabularInline):
         "deadline_year",
         "value",
         "subject",
+        "subject_en",
         "baseline_year",
         "baseline_value",
         "directive",
         "note",
+        "note_en",
         "source_file",
         "is_demo",
     ]
@@ -77,8 +79,8 @@ class IndicatorAdminForm(forms.ModelForm):
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
     form = IndicatorAdminForm
-    list_display = ["code", "name_vi", "unit", "aggregation", "category", source_document]
-    list_display_links = ["code", "name_vi"]
+    list_display = ["code", "local_name", "unit", "aggregation", "category", source_document]
+    list_display_links = ["code", "local_name"]
     readonly_fields = [source_document]
     list_filter = ["unit", "category", "aggregation"]
     search_fields = ["code", "name_vi", "name_en", "description"]
@@ -92,17 +94,24 @@ class IndicatorAdmin(admin.ModelAdmin):
                 "fields": [
                     "unit",
                     "unit_label",
+                    "unit_label_en",
                     "direction",
                     "allows_over_100",
                     "numerator_label",
+                    "numerator_label_en",
                     "denominator_label",
+                    "denominator_label_en",
                     "aggregation",
                 ]
             },
         ),
-        (_("Định nghĩa và nguồn"), {"fields": ["description", "source_file", source_document]}),
+        (_("Định nghĩa và nguồn"), {"fields": ["description", "description_en", "source_file", source_document]}),
         (_("Nhiệm vụ được đo"), {"fields": ["tasks"]}),
     ]
+
+    @admin.display(description=_("tên"), ordering="name_vi")
+    def local_name(self, obj):
+        return obj.name
 
     def view_on_site(self, obj):
         """The admin's "Xem trên trang" button opens the indicator's dashboard."""
@@ -133,15 +142,24 @@ class TargetAdmin(admin.ModelAdmin):
         "province",
         "deadline_year",
         "value",
-        "subject",
+        "local_subject",
         "directive",
+        "local_note",
         "is_demo",
         source_document,
     ]
     list_filter = ["deadline_year", "is_demo", ("province", admin.RelatedOnlyFieldListFilter), "indicator"]
     list_select_related = ["indicator", "province", "directive"]
-    search_fields = ["indicator__code", "indicator__name_vi", "province__name", "subject", "note"]
+    search_fields = ["indicator__code", "indicator__name_vi", "indicator__name_en", "province__name", "subject", "note"]
     autocomplete_fields = ["indicator", "province", "directive"]
+
+    @admin.display(description=_("đối tượng"), ordering="subject")
+    def local_subject(self, obj):
+        return obj.display_subject
+
+    @admin.display(description=_("ghi chú"), ordering="note")
+    def local_note(self, obj):
+        return obj.display_note
 
     def get_queryset(self, request):
         # The change page's title is the target's __str__, which names them only when they were fetched.

@@ -38,6 +38,7 @@ SERIES_FROM = {
     "documents-signed-online": 2020,
 }
 DEMO_TARGET_NOTE = "Chỉ tiêu minh họa (không lấy từ văn bản nào)"
+DEMO_TARGET_NOTE_EN = "Demo target (not taken from any document)"
 DEMO_SOURCE = "Số liệu minh họa do lệnh load_demo sinh ra"
 
 # Demo provinces whose latest year is left for the demo accounts to work on.
@@ -253,6 +254,8 @@ def load_demo_figures():
         if (t.indicator_id, t.province_id, t.deadline_year, t.subject) not in existing_targets
     ]
     Target.objects.bulk_create(targets)
+    # demo targets made before the English note existed get it (an edited note is left alone)
+    Target.objects.filter(is_demo=True, note=DEMO_TARGET_NOTE, note_en="").update(note_en=DEMO_TARGET_NOTE_EN)
     return {"measurements": len(rows), "targets": len(targets), "skipped": skipped}
 
 
@@ -344,6 +347,7 @@ def _demo_target(indicator, province, year, value, baseline_year=DEMO_BASELINE_Y
         baseline_year=baseline_year,
         subject="",
         note=DEMO_TARGET_NOTE,
+        note_en=DEMO_TARGET_NOTE_EN,
         is_demo=True,
     )
 

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directives.models import MAX_YEAR, MIN_YEAR
+from provinces.text import local_text
 
 
 class Indicator(models.Model):
@@ -42,15 +42,25 @@ class Indicator(models.Model):
     unit_label = models.CharField(
         _("đơn vị hiển thị"), max_length=40, blank=True, help_text=_("Ví dụ: máy, hộ, dịch vụ.")
     )
+    unit_label_en = models.CharField(
+        _("đơn vị hiển thị (tiếng Anh)"), max_length=40, blank=True, help_text=_("Ví dụ: computers, households.")
+    )
     direction = models.CharField(_("chiều tốt"), max_length=6, choices=Direction.choices, default=Direction.HIGHER)
     numerator_label = models.CharField(_("tử số"), max_length=200, blank=True)
     denominator_label = models.CharField(_("mẫu số"), max_length=200, blank=True)
+    numerator_label_en = models.CharField(_("tử số (tiếng Anh)"), max_length=200, blank=True)
+    denominator_label_en = models.CharField(_("mẫu số (tiếng Anh)"), max_length=200, blank=True)
     aggregation = models.CharField(_("cách cộng gộp toàn quốc"), max_length=6, choices=Aggregation.choices)
     category = models.CharField(_("nhóm"), max_length=20, choices=Category.choices)
     allows_over_100 = models.BooleanField(
         _("cho phép vượt 100%"), default=False, help_text=_("Chỉ dùng cho tỷ lệ có thể lớn hơn 100%.")
     )
     description = models.TextField(_("định nghĩa"), blank=True)
+    description_en = models.TextField(
+        _("định nghĩa (tiếng Anh)"),
+        blank=True,
+        help_text=_("Để trống thì trang tiếng Anh hiện định nghĩa tiếng Việt, có đánh dấu."),
+    )
     tasks = models.ManyToManyField(
         "directives.Task", verbose_name=_("nhiệm vụ được đo"), blank=True, related_name="indicators"
     )
@@ -76,7 +86,20 @@ class Indicator(models.Model):
 
     @property
     def name(self):
-        return self.name_en if (get_language() or "vi").startswith("en") and self.name_en else self.name_vi
+        """The name in the reader's language (``provinces.text.local_text``)."""
+        return local_text(self.name_vi, self.name_en)
+
+    @property
+    def display_description(self):
+        return local_text(self.description, self.description_en)
+
+    @property
+    def display_numerator_label(self):
+        return local_text(self.numerator_label, self.numerator_label_en)
+
+    @property
+    def display_denominator_label(self):
+        return local_text(self.denominator_label, self.denominator_label_en)
 
     @property
     def is_ratio(self):
@@ -106,8 +129,17 @@ class Indicator(models.Model):
 
     @property
     def display_unit(self):
-        # The loaded unit labels are in the catalogues (source_documents marks them); others show as typed.
-        return gettext(self.unit_label) if self.unit_label else self.get_unit_display()
+        """The unit as a page names it: its label in the reader's language, else the kind of unit."""
+        return local_text(self.unit_label, self.unit_label_en) if self.unit_label else self.get_unit_display()
+
+    @property
+    def figure_unit(self):
+        """What follows a figure (55.802 máy, 95,4%): "%" is written on the number, a bare count has none."""
+        if self.unit == self.Unit.PERCENT:
+            return "%"
+        if self.unit_label:
+            return self.display_unit
+        return "" if self.unit == self.Unit.COUNT else self.get_unit_display()
 
 
 class Target(models.Model):
@@ -136,7 +168,14 @@ class Target(models.Model):
     subject = models.CharField(
         _("đối tượng"), max_length=200, blank=True, help_text=_("Ví dụ: các sở, ban, ngành; UBND cấp huyện.")
     )
+    subject_en = models.CharField(_("đối tượng (tiếng Anh)"), max_length=200, blank=True)
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    note_en = models.CharField(
+        _("ghi chú (tiếng Anh)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Để trống thì trang tiếng Anh hiện ghi chú tiếng Việt, có đánh dấu."),
+    )
     source_file = models.CharField(_("tệp nguồn"), max_length=120, blank=True)
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
 
@@ -181,6 +220,15 @@ class Target(models.Model):
         else:
             scope = f"#{self.province_id}"
         return f"{indicator}: {self.value} ({self.deadline_year}, {scope})"
+
+    @property
+    def display_note(self):
+        """The note in the reader's language (a demo target's "Chỉ tiêu minh họa …" included)."""
+        return local_text(self.note, self.note_en)
+
+    @property
+    def display_subject(self):
+        return local_text(self.subject, self.subject_en)
 
     def clean(self):
         # The database holds the same rule (target_baseline_value_needs_year); this says it beside the field.

@@ -16,10 +16,10 @@ in ``source_file``, the page they were read from (``NATIONAL_PAGES``).
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from django.utils.translation import gettext_noop  # unit labels are translated when shown
+from provinces.text import local_text
 
 # The five documents, in the order of their file names.
 THAI_NGUYEN_DIRECTIVE_FILE = "000_c04d7afc2cbd701b.txt"
@@ -46,9 +46,25 @@ SOURCE_TITLES = {
 }
 
 
+# Our English for those titles (the documents are in Vietnamese only).
+SOURCE_TITLES_EN = {
+    THAI_NGUYEN_DIRECTIVE_FILE: "Directive of the Standing Board of the Thái Nguyên Provincial Party Committee "
+    "continuing Directive 58-CT/TW",
+    LAO_CAI_DIRECTIVE_FILE: "Directive 24-CT/TU (02/08/2012) of the Lào Cai Provincial Party Committee on "
+    "IT application and development",
+    THAI_NGUYEN_MEETING_FILE: "Meeting of the Thái Nguyên Provincial Steering Committee for IT Application (11/09/2014)",
+    PHU_THO_CONFERENCE_FILE: "Phú Thọ province's conference reviewing 10 years of Directive 58-CT/TW",
+    BINH_THUAN_NOTICE_FILE: "Notice of conclusions of the Standing Board of the Bình Thuận Provincial Party "
+    "Committee (22/04/2008)",
+}
+
+
 def document_title(source_file):
-    """The title of the source document in ``source_file``; "" for a file that is not one of the five."""
-    return SOURCE_TITLES.get(source_file, "")
+    """The title of the source document in ``source_file``, in the reader's language (``local_text``);
+    "" for a file that is not one of the five."""
+    if source_file not in SOURCE_TITLES:
+        return ""
+    return local_text(SOURCE_TITLES[source_file], SOURCE_TITLES_EN.get(source_file, ""))
 
 
 # The pages the national 2025 targets were read from (DOMAIN.md §7.1–7.2): law-news summaries of
@@ -86,6 +102,8 @@ class DirectiveRecord:
     period_start: int | None = None
     period_end: int | None = None
     orientation_year: int | None = None
+    title_en: str = ""  # ours (ENGLISH below), like every English text here
+    issuer_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +115,7 @@ class TaskRecord:
     position: int  # document order within the directive, across sections
     section: str = TASK
     parent: str | None = None  # number of the parent task, same directive and section
+    title_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +133,9 @@ class IndicatorRecord:
     numerator_label: str = ""
     denominator_label: str = ""
     direction: str = "higher"
+    unit_label_en: str = ""
+    numerator_label_en: str = ""
+    denominator_label_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,6 +150,8 @@ class TargetRecord:
     directive: str | None = None  # slug of the directive that set it, when one did
     # The year whose figures the target was set against (no document states a baseline *value*).
     baseline_year: int | None = None
+    subject_en: str = ""
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -829,7 +853,7 @@ INDICATORS = (
         name_vi="Số máy tính đang hoạt động",
         name_en="Computers in use",
         unit="count",
-        unit_label=gettext_noop("máy"),
+        unit_label="máy",
         aggregation="sum",
         category="infrastructure",
         description="Tổng số máy tính đang hoạt động trên địa bàn tỉnh.",
@@ -841,7 +865,7 @@ INDICATORS = (
         name_vi="Số hộ gia đình có máy tính",
         name_en="Households with a computer",
         unit="count",
-        unit_label=gettext_noop("hộ"),
+        unit_label="hộ",
         aggregation="sum",
         category="society",
         description="Số hộ gia đình trên địa bàn tỉnh có ít nhất một máy tính.",
@@ -853,7 +877,7 @@ INDICATORS = (
         name_vi="Số máy tính trên 100 dân",
         name_en="Computers per 100 inhabitants",
         unit="per100",
-        unit_label=gettext_noop("máy/100 dân"),
+        unit_label="máy/100 dân",
         aggregation="ratio",
         numerator_label="Số máy tính",
         denominator_label="Dân số",
@@ -986,7 +1010,7 @@ INDICATORS = (
         name_vi="Số dịch vụ hành chính công trực tuyến mức độ 3",
         name_en="Level-3 online public administrative services",
         unit="count",
-        unit_label=gettext_noop("dịch vụ"),
+        unit_label="dịch vụ",
         aggregation="sum",
         category="public_services",
         description="Số dịch vụ hành chính công trực tuyến mức độ 3 được cung cấp trên cổng thông tin điện tử tỉnh.",
@@ -1333,4 +1357,246 @@ MEASUREMENTS = (
     _phu_tho("enterprises-internet", "85"),
     _phu_tho("communes-ict-services", "99"),
     _phu_tho("party-agencies-lan", "100"),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# English. The documents are in Vietnamese only: every English text below is our translation, written
+# for the English pages (``provinces.text.local_text``). Task texts stay untranslated quotations.
+# ---------------------------------------------------------------------------------------------
+
+POLITBURO = "Politburo"
+PRIME_MINISTER = "Prime Minister"
+
+DIRECTIVES_EN = {
+    "58-ct-tw": (
+        "Promoting the application and development of information technology in service of "
+        "industrialisation and modernisation",
+        POLITBURO,
+    ),
+    "36-nq-tw": (
+        "Promoting the application and development of information technology to meet the needs of "
+        "sustainable development and international integration",
+        POLITBURO,
+    ),
+    "749-qd-ttg": (
+        "Approving the National Digital Transformation Programme to 2025, with a vision to 2030",
+        PRIME_MINISTER,
+    ),
+    "942-qd-ttg": (
+        "Approving the Strategy for developing e-Government towards digital Government for 2021–2025, "
+        "with a vision to 2030",
+        PRIME_MINISTER,
+    ),
+    "24-ct-tu-lao-cai": (
+        "Promoting and developing the application of information technology in Lào Cai province",
+        "Lào Cai Provincial Party Committee",
+    ),
+    "thai-nguyen-tiep-tuc-58-ct-tw": (
+        "Continuing the effective implementation of the Politburo's Directive 58-CT/TW and promoting the "
+        "application and development of information and communication technology in the province for "
+        "2010–2015, with a vision to 2020",
+        "Standing Board of the Thái Nguyên Provincial Party Committee",
+    ),
+    "978-qd-ubnd-thai-nguyen": (
+        "Establishing the Thái Nguyên Provincial Steering Committee for IT Application",
+        "Thái Nguyên Provincial People's Committee",
+    ),
+    "ke-hoach-cntt-thai-nguyen-2014-2015": (
+        "Application and development of IT in Thái Nguyên province for 2014–2015, with a vision to 2020",
+        "Thái Nguyên Provincial Steering Committee for IT Application",
+    ),
+    "03-nq-tu-binh-thuan": (
+        "Developing postal services, telecommunications and information technology to 2010",
+        "Standing Board of the Bình Thuận Provincial Party Committee",
+    ),
+    "17-kl-tu-binh-thuan": (
+        "Conclusion No. 17-KL/TU of the Provincial Party Committee, whose implementation the Standing "
+        "Office's notice of conclusions of 22/4/2008 follows (its content is not in the source documents)",
+        "Bình Thuận Provincial Party Committee",
+    ),
+    BINH_THUAN_NOTICE: (
+        "Conclusions of the Standing Office of the Provincial Party Committee at its working session with "
+        "the Department of Information and Communications on the 2008 tasks under Conclusion No. 17-KL/TU",
+        "Standing Office of the Bình Thuận Provincial Party Committee",
+    ),
+}
+
+# (directive, section, number): the task's English title.
+TASK_TITLES_EN = {
+    ("24-ct-tu-lao-cai", TASK, "1"): "Leadership, direction and communication",
+    ("24-ct-tu-lao-cai", TASK, "2"): "Information network down to communes; e-government",
+    ("24-ct-tu-lao-cai", TASK, "3"): "IT for agriculture and rural areas",
+    ("24-ct-tu-lao-cai", TASK, "4"): "Education and health",
+    ("24-ct-tu-lao-cai", TASK, "5"): "IT human resources",
+    ("24-ct-tu-lao-cai", TASK, "6"): "State management of IT",
+    ("24-ct-tu-lao-cai", TASK, "7"): "Resources and investment",
+    ("24-ct-tu-lao-cai", TASK, "8"): "IT services and industry",
+    ("24-ct-tu-lao-cai", TASK, "9"): "Implementation and reporting",
+    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "1"): "Lead effective communication work",
+    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "2"): "Training and developing human resources",
+    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "3"): "Promoting the application of information and communication technology",
+    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "4"): "Developing information and communication technology",
+    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "5"): "State management",
+    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "6"): "A province-wide programme for ICT application and development",
+    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "7"): "Following up the directive and reporting to the Standing Board",
+    (BINH_THUAN_NOTICE, TASK, "1"): "Stabilising the Department's organisation and staff",
+    (BINH_THUAN_NOTICE, TASK, "2"): "Continuing to implement Resolution 03-NQ/TU",
+    (BINH_THUAN_NOTICE, TASK, "2.a"): "Building the workforce",
+    (BINH_THUAN_NOTICE, TASK, "2.b"): "Promoting the application of information technology",
+    (BINH_THUAN_NOTICE, TASK, "3"): "Developing IT and telecommunications at the grassroots",
+    (BINH_THUAN_NOTICE, TASK, "4"): "State management of IT, postal services and telecommunications",
+    (BINH_THUAN_NOTICE, TASK, "5"): "Information and publicity",
+    (BINH_THUAN_NOTICE, TASK, "6"): "Two-year review of Resolution 03-NQ/TU",
+    (BINH_THUAN_NOTICE, RECOMMENDATION, "1"): "Organisation and staffing",
+    (BINH_THUAN_NOTICE, RECOMMENDATION, "2"): "Financial matters",
+    (BINH_THUAN_NOTICE, RECOMMENDATION, "3"): "State management of the internet",
+    (BINH_THUAN_NOTICE, RECOMMENDATION, "4"): (
+        "Rules for coordinating the leadership and management of the local press"
+    ),
+}
+
+# code: (unit label, numerator, denominator) in English.
+INDICATORS_EN = {
+    "computers": ("computers", "", ""),
+    "households-with-computer": ("households", "", ""),
+    "computers-per-100": ("computers per 100 inhabitants", "Number of computers", "Population"),
+    "admin-services-online": (
+        "",
+        "Public administrative services provided on the internet",
+        "All public administrative services",
+    ),
+    "units-with-lan": ("", "Units with a local area network (LAN)", "All units"),
+    "enterprises-internet": ("", "Enterprises connected to the internet", "All enterprises"),
+    "communes-ict-services": (
+        "",
+        "Communes, wards and villages provided with ICT services",
+        "All communes, wards and villages",
+    ),
+    "party-agencies-lan": (
+        "",
+        "Party agencies at provincial and district level with a LAN",
+        "All Party agencies at provincial and district level",
+    ),
+    "commune-offices-wan": (
+        "",
+        "Commune Party committee and People's Committee offices on the wide area network (WAN)",
+        "All commune Party committee and People's Committee offices",
+    ),
+    "departments-lan": (
+        "",
+        "Provincial departments and district People's Committees with a LAN",
+        "All provincial departments and district People's Committees",
+    ),
+    "commune-pc-broadband": (
+        "",
+        "Commune People's Committees with high-speed internet",
+        "All commune People's Committees",
+    ),
+    "commune-officials-computer": (
+        "",
+        "Commune officials and civil servants with a computer for work",
+        "All commune officials and civil servants",
+    ),
+    "level3-services": ("services", "", ""),
+    "agencies-internet": (
+        "",
+        "Party, government and mass-organisation agencies connected to the internet",
+        "All Party, government and mass-organisation agencies",
+    ),
+    "services-fully-online": ("", "Level-4 online public services", "All public services of the province"),
+    "records-online-province": (
+        "",
+        "Province-level work records handled online",
+        "All province-level work records",
+    ),
+    "records-online-commune": ("", "Commune-level work records handled online", "All commune-level work records"),
+    "households-fibre": ("", "Households with fibre broadband", "All households"),
+    "communes-fibre": (
+        "",
+        "Communes, wards and townships with fibre broadband",
+        "All communes, wards and townships",
+    ),
+    "documents-signed-online": (
+        "",
+        "Documents exchanged electronically and digitally signed",
+        "All documents exchanged between state agencies (except classified ones)",
+    ),
+}
+
+BY_END_OF_2015 = "By the end of 2015"
+
+# (indicator, province, deadline year): (subject, note) in English.
+TARGETS_EN = {
+    ("commune-offices-wan", PHU_THO, 2020): (
+        "offices of commune, ward and township Party committees and People's Committees",
+        "Target for 2011–2020",
+    ),
+    ("departments-lan", PHU_THO, 2011): (
+        "provincial departments and agencies; district, city and town People's Committees",
+        "By the end of 2011",
+    ),
+    ("commune-pc-broadband", PHU_THO, 2015): ("commune, ward and township People's Committees", BY_END_OF_2015),
+    ("commune-officials-computer", PHU_THO, 2015): ("commune officials and civil servants", BY_END_OF_2015),
+    ("level3-services", PHU_THO, 2015): (
+        "",
+        "10–15 level-3 services on the provincial e-portal, 2011–2015",
+    ),
+    ("agencies-internet", THAI_NGUYEN, 2015): (
+        "Party, government and mass-organisation agencies",
+        "To strive for by 2015",
+    ),
+    ("services-fully-online", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg, target for 2025: 80% of online public services at level 4, provided on many "
+        f"means of access, mobile devices included. Read at {PAGE_749}.",
+    ),
+    ("records-online-province", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg (and 942/QĐ-TTg), target for 2025: 90% of work records at ministry and "
+        f"province level handled online. Read at {PAGE_749_RECORDS}.",
+    ),
+    ("records-online-commune", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg (and 942/QĐ-TTg), target for 2025: 60% of work records at commune level "
+        f"handled online. Read at {PAGE_749_RECORDS}.",
+    ),
+    ("households-fibre", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg, target for 2025: fibre broadband infrastructure covering over 80% of "
+        "households. Read at thukyluat.vn (item 75497).",
+    ),
+    ("communes-fibre", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg, target for 2025: fibre broadband infrastructure covering 100% of communes. "
+        "Read at thukyluat.vn (item 75497).",
+    ),
+    ("documents-signed-online", None, 2025): (
+        "",
+        "Decision 942/QĐ-TTg, target for 2025: 100% of documents exchanged between state agencies (except "
+        "classified ones) in electronic form and digitally signed. Read at lawnet.vn (new-documents "
+        "notice, item 104274).",
+    ),
+}
+
+DIRECTIVES = tuple(
+    replace(r, title_en=DIRECTIVES_EN[r.slug][0], issuer_en=DIRECTIVES_EN[r.slug][1]) for r in DIRECTIVES
+)
+TASKS = tuple(replace(r, title_en=TASK_TITLES_EN[(r.directive, r.section, r.number)]) for r in TASKS)
+INDICATORS = tuple(
+    replace(
+        r,
+        unit_label_en=INDICATORS_EN[r.code][0],
+        numerator_label_en=INDICATORS_EN[r.code][1],
+        denominator_label_en=INDICATORS_EN[r.code][2],
+    )
+    for r in INDICATORS
+)
+TARGETS = tuple(
+    replace(
+        r,
+        subject_en=TARGETS_EN[(r.indicator, r.province, r.deadline_year)][0],
+        note_en=TARGETS_EN[(r.indicator, r.province, r.deadline_year)][1],
+    )
+    for r in TARGETS
 )

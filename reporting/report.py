@@ -249,8 +249,8 @@ def _directive_sheets(province, year, directives, rows_by_indicator, window):
             lines.append(
                 TaskLine(
                     number=_line_number(task),
-                    title=task.title,
-                    text=task.text,
+                    title=str(task.display_title),
+                    text=str(task.display_text),
                     indicators="\n".join(_indicator_line(r, window) for r in rows),
                     progress=progress,
                     narrative=narrative,
@@ -480,11 +480,11 @@ def write_cover(workbook, report, contents):
             number,
             str(directive.display_number),
             directive.get_kind_display(),
-            directive.issuer,
+            str(directive.display_issuer),
             issued,
-            directive.title,
+            str(directive.display_title),
         ]
-        cursor.line(values, alignment=LEFT_WRAP, border=BORDER, height=text_height(directive.title, 60))
+        cursor.line(values, alignment=LEFT_WRAP, border=BORDER, height=text_height(values[-1], 60))
     if not report.directives:
         cursor.line([_("Chưa có văn bản nào.")], merge=full, font=NOTE_FONT)
     cursor.append([])
@@ -546,8 +546,8 @@ def report_workbook(report):
                 "start": directive.period_start or "…",
                 "end": directive.orientation_year or directive.period_end or "…",
             }
-        heading = f"{directive.get_kind_display()} {directive.number}".strip() + f" — {directive.issuer}"
-        notes = [directive.title]
+        heading = f"{directive.get_kind_display()} {directive.number}".strip() + f" — {directive.display_issuer}"
+        notes = [str(directive.display_title)]
         details = ", ".join(part for part in (issued, period) if part)
         if details:
             notes.append(details[0].upper() + details[1:] + ".")

@@ -7,7 +7,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from indicators import progress
-from indicators.models import Indicator
 from indicators.numbers import FIGURE_PLACES, format_vn
 
 register = template.Library()
@@ -24,10 +23,11 @@ def with_unit(value, indicator):
     if value is None or value == "":
         return DASH
     text = format_vn(value, FIGURE_PLACES, trim=True)
-    if indicator.unit == Indicator.Unit.PERCENT:
+    unit = indicator.figure_unit
+    if unit == "%":
         return f"{text}%"
-    unit = indicator.unit_label or (indicator.get_unit_display() if indicator.unit != Indicator.Unit.COUNT else "")
-    return f"{text} {unit}".strip()
+    # Plain text (it also goes into tooltips): a Vietnamese unit standing in for English ends in "(VI)".
+    return f"{text} {unit}" if unit else text
 
 
 @register.filter

@@ -25,7 +25,8 @@ def sync(model, key, values, before_save=None, update=True, new=None):
     Values use attribute names (``province_id``, not ``province``), so comparing does not fetch
     related rows. ``new(**key, **values)`` builds a missing row (the model's constructor unless
     given). ``before_save(obj, outcome)`` may touch the row just before it is saved. With
-    ``update`` off, a differing row is not touched. Returns the row and one of CREATED, UPDATED,
+    ``update`` off, a differing row is not touched, except that English texts it lacks (``*_en``
+    fields left blank, as after the migration that added them) are filled in. Returns the row and one of CREATED, UPDATED,
     UNCHANGED, KEPT.
     """
     obj = model._default_manager.filter(**key).first()
@@ -36,7 +37,18 @@ def sync(model, key, values, before_save=None, update=True, new=None):
         if not changed:
             return obj, UNCHANGED
         if not update:
-            return obj, KEPT
+            # An English text the row lacks is filled in even so: adding a translation overwrites no one's edit.
+            blank_english = {n: v for n, v in changed.items() if n.endswith("_en") and not getattr(obj, n)}
+            if not blank_english:
+                return obj, KEPT
+            kept = len(blank_english) < len(changed)
+            for name, value in blank_english.items():
+                setattr(obj, name, value)
+            obj.full_clean()
+            if before_save:
+                before_save(obj, UPDATED)
+            obj.save()
+            return obj, KEPT if kept else UPDATED
         for name, value in changed.items():
             setattr(obj, name, value)
         outcome = UPDATED
@@ -79,8 +91,10 @@ class Command(BaseCommand):
                     "kind": record.kind,
                     "number": record.number,
                     "issuer": record.issuer,
+                    "issuer_en": record.issuer_en,
                     "issued_on": record.issued_on,
                     "title": record.title,
+                    "title_en": record.title_en,
                     "summary": record.summary,
                     "source_file": record.source_file,
                     "position": record.position,
@@ -101,6 +115,7 @@ class Command(BaseCommand):
                 {"directive_id": directive.pk, "section": record.section, "number": record.number},
                 {
                     "title": record.title,
+                    "title_en": record.title_en,
                     "text": record.text,
                     "position": record.position,
                     "parent_id": parent.pk if parent else None,
@@ -117,9 +132,12 @@ class Command(BaseCommand):
                     "name_en": record.name_en,
                     "unit": record.unit,
                     "unit_label": record.unit_label,
+                    "unit_label_en": record.unit_label_en,
                     "direction": record.direction,
                     "numerator_label": record.numerator_label,
                     "denominator_label": record.denominator_label,
+                    "numerator_label_en": record.numerator_label_en,
+                    "denominator_label_en": record.denominator_label_en,
                     "aggregation": record.aggregation,
                     "category": record.category,
                     "description": record.description,
@@ -146,6 +164,8 @@ class Command(BaseCommand):
                     "baseline_value": None,
                     "directive_id": directives[record.directive].pk if record.directive else None,
                     "note": record.note,
+                    "subject_en": record.subject_en,
+                    "note_en": record.note_en,
                     "source_file": record.source_file,
                     "is_demo": False,
                 },
