@@ -34,6 +34,15 @@ def _target_points(assessments):
     return points
 
 
+def axis_title(indicator):
+    """What an axis measures: the indicator's name in the reader's language and its unit.
+
+    The browser splits it into lines to fit (charts-common.js ``axisTitle``), as long English names need.
+    """
+    unit = str(indicator.figure_unit)
+    return f"{indicator.name} ({unit})" if unit else str(indicator.name)
+
+
 def _chart_text():
     return {"target": str(_("Chỉ tiêu")), "demo": str(_("minh họa"))}
 
@@ -77,9 +86,16 @@ def comparison_chart(rows, years, national=None):
         targets = _target_points(national.assessments)
     else:
         targets = []
-    unit = rows[0].indicator.unit if rows else (national.indicator.unit if national else "")
+    indicator = rows[0].indicator if rows else (national.indicator if national else None)
     text = {**_chart_text(), "national": str(_("Cả nước (trục phải)"))}
-    return {"years": years, "lines": lines, "targets": targets, "unit": unit, "text": text}
+    return {
+        "years": years,
+        "lines": lines,
+        "targets": targets,
+        "unit": indicator.unit if indicator else "",
+        "axisTitle": axis_title(indicator) if indicator else "",
+        "text": text,
+    }
 
 
 def year_table(rows, years):
@@ -98,6 +114,7 @@ def ranking_chart(ranked, window, common_target, year):
         "commonTarget": _num(common_target.value) if common_target else None,
         "window": str(window),
         "unit": ranked[0].indicator.unit if ranked else "",
+        "axisTitle": axis_title(ranked[0].indicator) if ranked else "",
         "text": {**_chart_text(), "value": str(_("Giá trị năm %(year)s") % {"year": year})},
     }
 

@@ -13,7 +13,8 @@ export function readData(canvas) {
   return JSON.parse(document.getElementById(canvas.dataset.source).textContent);
 }
 
-// Long indicator names on several lines, so the axis does not cut them off.
+// Long indicator names on several lines (an array of lines, as Chart.js draws them), so an axis does not
+// cut them off or draw them over each other: every chart's labels and axis titles are split here.
 export function wrapLabel(label, width = 34) {
   const lines = [];
   let line = '';
@@ -33,15 +34,33 @@ export function canvases(kind) {
   return document.querySelectorAll(`canvas[data-chart="${kind}"]`);
 }
 
+function cssColour(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
 // The colour of a status key, from the palette in site.css (--status-<key>), so that a bar and the
 // badge of the same status agree. Colours only repeat what the text says (tables and tooltips name
 // every status).
 export function statusColour(key) {
-  return getComputedStyle(document.documentElement).getPropertyValue(`--status-${key}`).trim();
+  return cssColour(`--status-${key}`);
 }
 
-export const SERIES_COLOURS = ['#0b5cad', '#a5161d', '#1b7a3a', '#8a5a00', '#6b1fa3', '#00838f', '#5b6675'];
-export const TARGET_COLOUR = '#a5161d';
+// Everything else a chart colours (the places compared, the national line, the targets) takes its
+// colour from the chart palette beside the status one in site.css (--chart-series-1 … 6,
+// --chart-national, --chart-target), which never uses a status colour (tests/test_chart_colours.py).
+export const SERIES_COUNT = 6;
+export function seriesColour(i) {
+  return cssColour(`--chart-series-${(i % SERIES_COUNT) + 1}`);
+}
+export function chartColour(name) {
+  return cssColour(`--chart-${name}`);
+}
+
+// An axis title that names the indicator (and its unit), on as many lines as the room asks: long
+// English names wrap rather than run off the chart or over its ticks. The one place axis titles are made.
+export function axisTitle(text, room) {
+  return text ? wrapLabel(text, Math.max(16, Math.floor(room / 7))) : '';
+}
 
 Chart.defaults.locale = 'vi-VN';
 Chart.defaults.font.family = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
@@ -50,7 +69,14 @@ Chart.defaults.animation = false; // print and screenshots show the finished cha
 Chart.defaults.maintainAspectRatio = false;
 
 // Years are labels, not quantities: no thousands separator.
-export const yearTicks = { precision: 0, stepSize: 1, autoSkip: true, maxRotation: 0, callback: (value) => String(value) };
+export const yearTicks = {
+  precision: 0,
+  stepSize: 1,
+  autoSkip: true,
+  autoSkipPadding: 10,
+  maxRotation: 0,
+  callback: (value) => String(value),
+};
 
 function resizeAll() {
   for (const chart of Object.values(Chart.instances)) chart.resize();

@@ -1,9 +1,10 @@
 // One indicator across provinces for one year, best first, coloured by status, with the target.
 /* global Chart */
-import { TARGET_COLOUR, canvases, formatNumber, readData, statusColour } from './charts-common.js';
+import { axisTitle, canvases, chartColour, formatNumber, readData, statusColour } from './charts-common.js';
 
 for (const canvas of canvases('ranking')) {
   const data = readData(canvas);
+  const targetColour = chartColour('target');
   const datasets = [
     {
       label: data.text.value,
@@ -19,14 +20,14 @@ for (const canvas of canvases('ranking')) {
       type: 'line',
       xMin: data.commonTarget,
       xMax: data.commonTarget,
-      borderColor: TARGET_COLOUR,
+      borderColor: targetColour,
       borderWidth: 2,
       borderDash: [6, 4],
       label: {
         display: true,
         content: `${data.text.target} ${data.window}: ${formatNumber(data.commonTarget, data.unit)}`,
         position: 'end',
-        backgroundColor: TARGET_COLOUR,
+        backgroundColor: targetColour,
         font: { size: 11 },
       },
     };
@@ -41,8 +42,8 @@ for (const canvas of canvases('ranking')) {
       rotation: 90,
       radius: 9,
       borderWidth: 3,
-      borderColor: TARGET_COLOUR,
-      backgroundColor: TARGET_COLOUR,
+      borderColor: targetColour,
+      backgroundColor: targetColour,
       order: 1,
     });
   }
@@ -58,6 +59,11 @@ for (const canvas of canvases('ranking')) {
           beginAtZero: true,
           suggestedMax: data.unit === 'percent' ? 100 : undefined,
           ticks: { callback: (value) => formatNumber(value, data.unit) },
+          title: {
+            display: Boolean(data.axisTitle),
+            text: axisTitle(data.axisTitle, canvas.parentElement.clientWidth * 0.9),
+            font: { size: 11 },
+          },
         },
         y: { ticks: { autoSkip: false, font: { size: 11 } } },
       },
