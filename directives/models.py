@@ -124,6 +124,11 @@ class Directive(models.Model):
     def display_issuer(self):
         return local_text(self.issuer, self.issuer_en)
 
+    @property
+    def display_summary(self):
+        """Our notes on the document, kept in Vietnamese only: marked as such on English pages."""
+        return local_text(self.summary, "")
+
 
 class Task(models.Model):
     """A numbered item of a directive (``1``, ``2``, ``2.a``), possibly nested."""
