@@ -126,10 +126,12 @@ TEMPLATE_COLUMNS = [
     TemplateColumn("name", Column(gettext_lazy("Chỉ số"), 44, lambda r: r.indicator.name, wrap=True)),
     TemplateColumn("unit", Column(gettext_lazy("Đơn vị tính"), 10, lambda r: r.indicator.display_unit, wrap=True)),
     TemplateColumn(
-        "numerator_label", Column(gettext_lazy("Tử số là"), 26, lambda r: r.indicator.display_numerator_label, wrap=True)
+        "numerator_label",
+        Column(gettext_lazy("Tử số là"), 26, lambda r: r.indicator.display_numerator_label, wrap=True),
     ),
     TemplateColumn(
-        "denominator_label", Column(gettext_lazy("Mẫu số là"), 26, lambda r: r.indicator.display_denominator_label, wrap=True)
+        "denominator_label",
+        Column(gettext_lazy("Mẫu số là"), 26, lambda r: r.indicator.display_denominator_label, wrap=True),
     ),
     TemplateColumn(
         "previous",

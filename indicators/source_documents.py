@@ -52,7 +52,8 @@ SOURCE_TITLES_EN = {
     "continuing Directive 58-CT/TW",
     LAO_CAI_DIRECTIVE_FILE: "Directive 24-CT/TU (02/08/2012) of the Lào Cai Provincial Party Committee on "
     "IT application and development",
-    THAI_NGUYEN_MEETING_FILE: "Meeting of the Thái Nguyên Provincial Steering Committee for IT Application (11/09/2014)",
+    THAI_NGUYEN_MEETING_FILE: "Meeting of the Thái Nguyên Provincial Steering Committee for IT Application "
+    "(11/09/2014)",
     PHU_THO_CONFERENCE_FILE: "Phú Thọ province's conference reviewing 10 years of Directive 58-CT/TW",
     BINH_THUAN_NOTICE_FILE: "Notice of conclusions of the Standing Board of the Bình Thuận Provincial Party "
     "Committee (22/04/2008)",
@@ -1435,7 +1436,11 @@ TASK_TITLES_EN = {
     ("24-ct-tu-lao-cai", TASK, "9"): "Implementation and reporting",
     ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "1"): "Lead effective communication work",
     ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "2"): "Training and developing human resources",
-    ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "3"): "Promoting the application of information and communication technology",
+    (
+        "thai-nguyen-tiep-tuc-58-ct-tw",
+        TASK,
+        "3",
+    ): "Promoting the application of information and communication technology",
     ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "4"): "Developing information and communication technology",
     ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "5"): "State management",
     ("thai-nguyen-tiep-tuc-58-ct-tw", TASK, "6"): "A province-wide programme for ICT application and development",

@@ -6,7 +6,6 @@ the labels the annotation plugin actually drew on a province page are measured, 
 
 import pytest
 
-from indicators.models import Indicator
 from provinces.models import Membership
 from tests.browser import log_in
 from tests.factories import PASSWORD, make_indicator, make_measurement, make_province, make_target, make_user
@@ -63,10 +62,11 @@ MEASURE = """() => [...document.querySelectorAll('canvas[data-chart=line]')].map
         left: e.x, right: e.x2, top: e.y, bottom: e.y2, text: String(e.options.content) }));
     const points = chart.data.datasets.flatMap((d, i) => chart.getDatasetMeta(i).data.filter((p) => !p.skip)
         .map((p) => ({ x: p.x, y: p.y })));
+    const css = getComputedStyle(document.documentElement);
     const status = ['deteriorating', 'missed', 'off_track', 'needs_attention', 'on_track', 'achieved',
-        'not_enough_data'].map((k) => getComputedStyle(document.documentElement).getPropertyValue(`--status-${k}`).trim());
-    return { labels: labels.length, boxes, area: { top: area.top, bottom: area.bottom, left: area.left, right: area.right },
-             width: chart.width, points,
+        'not_enough_data'].map((k) => css.getPropertyValue(`--status-${k}`).trim());
+    return { labels: labels.length, boxes, width: chart.width, points,
+             area: { top: area.top, bottom: area.bottom, left: area.left, right: area.right },
              colours: chart.data.datasets.map((d) => d.borderColor), status };
 })"""
 
@@ -112,7 +112,9 @@ def test_target_labels_drawn_on_a_province_page_overlap_no_label_and_no_line(
         assert a["bottom"] <= chart["area"]["top"], f"{a['text']} reaches into the plot, over the line"
         assert a["top"] >= 0 and a["left"] >= 0 and a["right"] <= chart["width"] + 0.5, a
         for b in boxes[i + 1 :]:
-            apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            apart = (
+                a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            )
             assert apart, (a, b)
     assert all(p["y"] >= chart["area"]["top"] - 0.5 for p in chart["points"])
     assert not set(chart["colours"]) & set(chart["status"])

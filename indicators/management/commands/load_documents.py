@@ -26,8 +26,8 @@ def sync(model, key, values, before_save=None, update=True, new=None):
     related rows. ``new(**key, **values)`` builds a missing row (the model's constructor unless
     given). ``before_save(obj, outcome)`` may touch the row just before it is saved. With
     ``update`` off, a differing row is not touched, except that English texts it lacks (``*_en``
-    fields left blank, as after the migration that added them) are filled in. Returns the row and one of CREATED, UPDATED,
-    UNCHANGED, KEPT.
+    fields left blank, as after the migration that added them) are filled in. Returns the row and
+    one of CREATED, UPDATED, UNCHANGED, KEPT.
     """
     obj = model._default_manager.filter(**key).first()
     if obj is None:
