@@ -176,7 +176,11 @@ for (const canvas of canvases('line')) {
         },
       },
       plugins: {
-        legend: { display: data.lines.length > 1, position: 'bottom' },
+        legend: {
+          display: data.lines.length > 1,
+          position: 'bottom',
+          labels: { usePointStyle: true, pointStyle: 'line' },
+        },
         tooltip: {
           callbacks: {
             title: (items) => (items.length ? String(items[0].parsed.x) : ''),

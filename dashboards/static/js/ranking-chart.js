@@ -23,14 +23,18 @@ for (const canvas of canvases('ranking')) {
       borderColor: targetColour,
       borderWidth: 2,
       borderDash: [6, 4],
-      label: {
-        display: true,
-        content: `${data.text.target} ${data.window}: ${formatNumber(data.commonTarget, data.unit)}`,
-        position: 'end',
-        backgroundColor: targetColour,
-        font: { size: 11 },
-      },
     };
+    // Named in the legend under the chart, not on the bars it would cover.
+    datasets.push({
+      type: 'line',
+      label: `${data.text.target} ${data.window}: ${formatNumber(data.commonTarget, data.unit)}`,
+      data: [],
+      borderColor: targetColour,
+      backgroundColor: targetColour,
+      borderWidth: 2,
+      borderDash: [6, 4],
+      pointRadius: 0,
+    });
   } else if (data.targets.some((t) => t !== null)) {
     // Each province has its own target: a tick mark on its bar.
     datasets.push({
@@ -68,7 +72,12 @@ for (const canvas of canvases('ranking')) {
         y: { ticks: { autoSkip: false, font: { size: 11 } } },
       },
       plugins: {
-        legend: { display: datasets.length > 1, position: 'bottom' },
+        // the bars wear status colours, which the status legend above names: only the target is listed here
+        legend: {
+          display: datasets.length > 1,
+          position: 'bottom',
+          labels: { filter: (item) => item.datasetIndex > 0, usePointStyle: true, pointStyle: 'line' },
+        },
         tooltip: {
           callbacks: {
             label: (ctx) => {
