@@ -137,6 +137,7 @@ class IndicatorRecord:
     unit_label_en: str = ""
     numerator_label_en: str = ""
     denominator_label_en: str = ""
+    description_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -1529,6 +1530,37 @@ INDICATORS_EN = {
     ),
 }
 
+# code: the definition in English.
+DESCRIPTIONS_EN = {
+    "computers": "Total number of computers in use in the province.",
+    "households-with-computer": "Number of households in the province with at least one computer.",
+    "computers-per-100": "Computer density: computers in use per 100 inhabitants of the province.",
+    "admin-services-online": "Percentage of the province's public administrative services provided on the internet.",
+    "units-with-lan": "Percentage of agencies and units in the province with a local area network (LAN).",
+    "enterprises-internet": "Percentage of enterprises in the province connected to the internet.",
+    "communes-ict-services": "Percentage of the province's communes, wards and villages provided with IT services.",
+    "party-agencies-lan": "Percentage of Party agencies from provincial to district level with a local area network "
+    "(LAN).",
+    "commune-offices-wan": "Percentage of offices of commune, ward and township Party committees and People's "
+    "Committees connected to the Party agencies over the wide area network (WAN).",
+    "departments-lan": "Percentage of the province's departments and agencies and of district, city and town People's "
+    "Committees with a LAN.",
+    "commune-pc-broadband": "Percentage of commune, ward and township People's Committees with high-speed internet.",
+    "commune-officials-computer": "Percentage of commune-level officials and civil servants with a computer to work "
+    "on.",
+    "level3-services": "Number of level-3 online public administrative services provided on the provincial e-portal.",
+    "agencies-internet": "Percentage of Party, government and mass-organisation agencies in the province connected to "
+    "the internet.",
+    "services-fully-online": "Percentage of the province's public services provided online at level 4 (fully online).",
+    "records-online-province": "Percentage of work records of provincial agencies handled online.",
+    "records-online-commune": "Percentage of work records of commune People's Committees in the province handled "
+    "online.",
+    "households-fibre": "Percentage of households in the province with fibre broadband internet.",
+    "communes-fibre": "Percentage of the province's commune-level administrative units with fibre broadband internet.",
+    "documents-signed-online": "Percentage of documents (except classified ones) exchanged between the province's "
+    "state agencies in electronic form and digitally signed.",
+}
+
 BY_END_OF_2015 = "By the end of 2015"
 
 # (indicator, province, deadline year): (subject, note) in English.
@@ -1594,6 +1626,7 @@ INDICATORS = tuple(
         unit_label_en=INDICATORS_EN[r.code][0],
         numerator_label_en=INDICATORS_EN[r.code][1],
         denominator_label_en=INDICATORS_EN[r.code][2],
+        description_en=DESCRIPTIONS_EN[r.code],
     )
     for r in INDICATORS
 )

@@ -69,22 +69,24 @@ def test_a_province_page_gives_target_notes_and_directive_titles_in_english():
     assert DEMO_TARGET_NOTE not in html
 
 
-def test_an_indicator_page_gives_its_unit_and_ratio_labels_in_english_and_marks_the_untranslated_definition():
+def test_an_indicator_page_gives_its_unit_ratio_labels_and_definition_in_english():
     html = page(english_client(), "/indicators/computers-per-100/")
     assert UNIT_EN in html and UNIT_VI not in html
     assert "Number of computers / Population" in html
     assert "Số máy tính" not in html
-    # the definition has no English yet: shown in Vietnamese, marked
     indicator = Indicator.objects.get(code="computers-per-100")
-    assert indicator.description and not indicator.description_en
-    assert f'<span lang="vi">{indicator.description}</span> {MARKER}' in html
+    assert indicator.description_en in html and indicator.description not in html
 
 
-def test_a_directive_page_gives_its_title_issuer_and_task_titles_in_english():
+def test_a_directive_page_gives_its_title_issuer_and_task_titles_in_english_and_marks_the_vietnamese_only_texts():
     html = page(english_client(), "/directives/24-ct-tu-lao-cai/")
     assert LAO_CAI_TITLE_EN in html and LAO_CAI_TITLE_VI not in html
     assert TASK_EN in html and TASK_VI not in html
     assert "Lào Cai Provincial Party Committee" in html and "Tỉnh ủy Lào Cai" not in html
+    # our summary and the tasks' own wording exist in Vietnamese only: shown so, marked
+    directive = Directive.objects.get(slug="24-ct-tu-lao-cai")
+    assert f'<span lang="vi">{directive.summary}</span> {MARKER}' in html
+    assert html.count(MARKER) >= 1 + directive.tasks.count()
 
 
 def test_the_admin_lists_demo_targets_and_directives_in_english():

@@ -141,6 +141,7 @@ class Command(BaseCommand):
                     "aggregation": record.aggregation,
                     "category": record.category,
                     "description": record.description,
+                    "description_en": record.description_en,
                     "source_file": record.source_file,
                     "position": record.position,
                 },
