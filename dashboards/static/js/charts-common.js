@@ -42,7 +42,7 @@ function cssColour(name) {
 // badge of the same status agree. Colours only repeat what the text says (tables and tooltips name
 // every status).
 export function statusColour(key) {
-  return cssColour(`--status-${key}`);
+  return getComputedStyle(document.documentElement).getPropertyValue(`--status-${key}`).trim();
 }
 
 // Everything else a chart colours (the places compared, the national line, the targets) takes its
