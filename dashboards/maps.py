@@ -45,7 +45,7 @@ ISLETS_EAST_OF = 110.5  # longitude: east of it lie only the islands of Hoàng S
 # of its anchor, the side of the anchor the text takes ("middle", "end") and whether it stands above it.
 ARCHIPELAGOS = [
     ((_("Quần đảo Hoàng Sa"), _("(Việt Nam)")), 112.0, 17.05, "middle", True),
-    ((_("Quần đảo Trường Sa"), _("(Việt Nam)")), 115.85, 9.45, "end", False),
+    ((_("Quần đảo Trường Sa"), _("(Việt Nam)")), 115.7, 9.45, "end", False),
 ]
 LABEL_SIZE = 12  # px in the SVG (its line height: 14)
 
@@ -185,7 +185,9 @@ class Label:
 def _label(outline, lines, lon, lat, anchor, above):
     x, y = outline.point(lon, lat)
     first = y - 14 * (len(lines) - 1) - 3 if above else y + LABEL_SIZE
-    return Label(lines, lon, lat, anchor, above, tuple((line, str(x), f"{first + 14 * i:.1f}") for i, line in enumerate(lines)))
+    return Label(
+        lines, lon, lat, anchor, above, tuple((line, str(x), f"{first + 14 * i:.1f}") for i, line in enumerate(lines))
+    )
 
 
 @dataclass(frozen=True)
@@ -241,8 +243,13 @@ class ProvinceMap:
         return {
             "areas": [a.as_json() for a in self.areas],
             "labels": [
-                {"lines": [str(t) for t in label.lines], "lon": label.lon, "lat": label.lat,
-                 "anchor": label.anchor, "above": label.above}
+                {
+                    "lines": [str(t) for t in label.lines],
+                    "lon": label.lon,
+                    "lat": label.lat,
+                    "anchor": label.anchor,
+                    "above": label.above,
+                }
                 for label in self.labels
             ],
         }

@@ -87,7 +87,9 @@ def _board_context(filters, board):
 
 def _province_map(request, filters, board, indicator, rows):
     """The map of ``rows`` (issue 13 item 7): coloured as ``?map_by=`` asks, each unit linked to its page."""
-    keep = urlencode([(name, value) for name in ("year", "target") for value in request.GET.getlist(name)])
+    keep = urlencode(
+        [(name, value) for name in ("year", "target", "category", "directive") for value in request.GET.getlist(name)]
+    )
     return maps.province_map(
         rows,
         indicator=indicator,
