@@ -175,6 +175,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
     ("vendor/chartjs-plugin-annotation", NODE_MODULES / "chartjs-plugin-annotation" / "dist"),
+    ("vendor/chartjs-chart-geo", NODE_MODULES / "chartjs-chart-geo" / "build"),
+    ("boundaries", BASE_DIR / "provinces" / "boundaries"),  # the province maps (manage.py build_boundaries)
 ]
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_UPLOAD_BYTES + 512 * 1024

@@ -8,6 +8,7 @@ there are.
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive, Task
@@ -18,7 +19,7 @@ from provinces.access import dashboard_view
 from provinces.generations import Units, legacy_units_cannot_show
 from provinces.models import Province
 
-from . import charts, tables
+from . import charts, maps, tables
 from . import exports as excel_views
 from .filters import DashboardFilter
 
@@ -84,6 +85,27 @@ def _board_context(filters, board):
     }
 
 
+def _province_map(request, filters, board, indicator, rows):
+    """The map of ``rows`` (issue 13 item 7): coloured as ``?map_by=`` asks, each unit linked to its page."""
+    keep = urlencode(
+        [(name, value) for name in ("year", "target", "category", "directive") for value in request.GET.getlist(name)]
+    )
+    return maps.province_map(
+        rows,
+        indicator=indicator,
+        units=filters.params.units,
+        window=board.window,
+        as_of=board.as_of,
+        colour=maps.colour_by(request.GET.get("map_by")),
+        query=f"?{keep}" if keep else "",
+    )
+
+
+def _map_form_fields(request, *names):
+    """The query string's other parameters, carried as hidden fields by the map's own small form."""
+    return [(name, value) for name, values in request.GET.lists() if name not in names for value in values]
+
+
 def scope_label(params):
     return Province.Region(params.region).label if params.region else _("Cả nước")
 
@@ -117,6 +139,7 @@ def overview(request):
     counts_table = tables.sort_table(tables.summary_counts_table(items, window=board.window), request.GET.get("sort"))
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, counts_table, "tong-quan")
+    mapped = maps.chosen_summary(items, request.GET.get("map"))
     return _page(
         request,
         "dashboards/overview.html",
@@ -126,6 +149,13 @@ def overview(request):
         counts_table=counts_table,
         highlight=highlight,
         status_chart=charts.status_chart(items, board.window),
+        mapped=mapped,
+        province_map=mapped and _province_map(request, filters, board, mapped.indicator, mapped.rows),
+        map_table=mapped
+        and tables.ranking_table(
+            *dashboard.ranking(mapped.rows), indicator=mapped.indicator, as_of=board.as_of, window=board.window
+        ),
+        map_form_fields=_map_form_fields(request, "map", "map_by", "sort"),
     )
 
 
@@ -288,6 +318,8 @@ def indicator_detail(request, code):
         years=years,
         common_target=common_target,
         ranking_chart=charts.ranking_chart(ranked, window, common_target, board.as_of),
+        province_map=_province_map(request, filters, board, indicator, rows),
+        map_form_fields=_map_form_fields(request, "map_by"),
         comparison_chart=charts.comparison_chart(compared, years, national),
         national_table=tables.indicator_rows_table([national], scope=scope_label(params), window=window),
         ranking_table=ranking,

@@ -35,8 +35,10 @@ def leader(db):
     return make_user("tinh-uy-phu-tho", role=Membership.Role.VIEWER, provinces=[phu_tho])
 
 
-def charts_on(page):
+def charts_on(page, printed=False):
     charts = page.evaluate(CANVASES)
+    if printed:  # the map prints as the server's SVG, not its canvas
+        charts = [c for c in charts if c["source"] != "map-data"]
     for chart in charts:
         assert chart["width"] > 0 and chart["height"] > 0, chart
         assert chart["chart"], chart
@@ -55,8 +57,8 @@ def test_the_dashboards_draw_their_charts_without_errors(page, live_server, arti
         drawn[name] = len(charts_on(page))
         page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-{viewport}.png"), full_page=True)
     assert page.console_errors == []
-    # the overview's status chart, one small chart per indicator, the ranking and the comparison
-    assert drawn == {"overview": 1, "phu-tho": 20, "units-with-lan": 2, "24-ct-tu": 0}
+    # the overview's status chart and map, one small chart per indicator, the ranking, map and comparison
+    assert drawn == {"overview": 2, "phu-tho": 20, "units-with-lan": 3, "24-ct-tu": 0}
 
 
 def test_a_status_opens_to_show_the_numbers_behind_it(page, live_server, leader):
@@ -135,9 +137,12 @@ def test_the_overview_and_province_pages_print_on_a4_with_their_charts(page, liv
     page.set_viewport_size({"width": A4_TEXT_WIDTH, "height": 1000})
     page.emulate_media(media="print")
     page.wait_for_timeout(300)
-    for chart in charts_on(page):
+    for chart in charts_on(page, printed=True):
         assert chart["width"] <= A4_TEXT_WIDTH, chart
         assert chart["height"] >= 150, chart
+    if name == "overview":
+        svg = page.locator("svg.map-svg").bounding_box()
+        assert svg and 150 <= svg["width"] <= A4_TEXT_WIDTH and svg["height"] > svg["width"]
     page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-print.png"), full_page=True)
     assert page.console_errors == []
 
