@@ -359,8 +359,8 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
             cursor.line([line], merge=merge, font=font, alignment=CENTER, height=text_height(line, total_width) + 4)
     if table.keys is not None:
         # the blank row above the header, hidden, holds what a re-import matches columns on
-        key_row = cursor.append([make_cell(ws, key) if key else None for key in table.keys])
-        ws.row_dimensions[key_row].hidden = True
+        ws.row_dimensions[cursor.row + 1].hidden = True  # before the row: a write-only sheet writes it at once
+        cursor.append([make_cell(ws, key) if key else None for key in table.keys])
     else:
         cursor.append([])
 
