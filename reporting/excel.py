@@ -208,6 +208,8 @@ class Table:
     footer: list = ()  # (label, text, status key or None) lines under the table: a legend
     keys: list | None = None  # one value per column, written in a hidden row above the header (codes)
     pages_tall: int = 0  # 0: as many pages down as needed; else fit the sheet on that many A4 pages
+    pages_wide: int = 1  # a wide table printed over several pages side by side, its first columns repeated
+    title_columns: int = 0  # how many first columns every printed page repeats (the row's name)
 
     def headers(self):
         return [force_str(c.header) for c in self.columns]
@@ -275,13 +277,13 @@ def sheet_title(text, taken=()):
     return name
 
 
-def set_print_setup(ws, header_row=None, pages_tall=0):
-    """A4 landscape, the full width on one page, as many pages down as needed (or ``pages_tall``);
-    header row on each page."""
+def set_print_setup(ws, header_row=None, pages_tall=0, pages_wide=1, title_columns=0):
+    """A4 landscape, the full width on one page (or ``pages_wide``), as many pages down as needed (or
+    ``pages_tall``); the header row (and ``title_columns`` first columns) on each page."""
     ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = pages_tall
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
@@ -289,6 +291,8 @@ def set_print_setup(ws, header_row=None, pages_tall=0):
     ws.HeaderFooter.oddFooter.center.text = _("Trang &P / &N")
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
+    if title_columns:
+        ws.print_title_cols = f"A:{get_column_letter(title_columns)}"
 
 
 def text_height(text, width):
@@ -348,10 +352,15 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
     header_row = len(lead) + 2  # a blank row between the lead and the header
     # Write-only sheets write their views and column widths before the first row.
     ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}{header_row + 1}"
-    set_print_setup(ws, header_row, table.pages_tall)
+    set_print_setup(ws, header_row, table.pages_tall, table.pages_wide, table.title_columns)
 
     cursor = Cursor(ws)
-    merge = [(1, max(shown))] if shown and max(shown) > 1 else []
+    # A table printed over several pages side by side has its title over the first page's columns only.
+    lead_end = max(shown) if shown else 1
+    if table.pages_wide > 1:
+        lead_end = table.title_columns + math.ceil((lead_end - table.title_columns) / table.pages_wide)
+        total_width = sum(c.width for c in columns[:lead_end])
+    merge = [(1, lead_end)] if lead_end > 1 else []
     for line, font in lead:
         if font is NOTE_FONT:
             cursor.line([line], merge=merge, font=font, alignment=LEFT_WRAP, height=text_height(line, total_width))
@@ -410,8 +419,10 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
             row_number = cursor.append(cells, height=text_height(text_, total_width - 20))
             if label_end > 1:
                 ws.merged_cells.add(f"A{row_number}:{get_column_letter(label_end)}{row_number}")
-            if max(shown) > label_end + 1:
-                ws.merged_cells.add(f"{get_column_letter(label_end + 1)}{row_number}:{last_shown}{row_number}")
+            if lead_end > label_end + 1:
+                ws.merged_cells.add(
+                    f"{get_column_letter(label_end + 1)}{row_number}:{get_column_letter(lead_end)}{row_number}"
+                )
     ws.print_area = f"A1:{last_shown}{cursor.row}"
     return ws, count
 

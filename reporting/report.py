@@ -14,6 +14,7 @@ still waiting for approval is stated on the cover.
 """
 
 import datetime
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -62,8 +63,11 @@ from .excel import (
 NATIONAL = "toan-quoc"  # the slug that stands for the whole country in report URLs
 DEMO_WORDS = gettext_lazy("Số liệu minh họa, không phải số liệu báo cáo")
 NO_REPORT = gettext_lazy("Chưa báo cáo")
+NATIONAL_SOURCE = gettext_lazy("Cộng gộp số liệu đã phê duyệt của các tỉnh, thành phố")
 # How many indicator rows still print legibly on one A4 page of the yearly matrix; more take two.
 MATRIX_ROWS_PER_PAGE = 26
+# How many indicator columns of the province sheet print legibly side by side on one A4 page.
+PLACE_COLUMNS_PER_PAGE = 7
 # Sheet names (31 characters at most) of the regions whose full names are longer.
 REGION_SHEETS = {
     Province.Region.NORTHERN_MIDLANDS: gettext_lazy("Trung du, miền núi phía Bắc"),
@@ -508,7 +512,8 @@ def _sources_text(row, years, sources):
             continue
         if figure.is_aggregate:
             if sources is None:
-                continue  # the nation: the row of units reporting says it
+                by_source[str(NATIONAL_SOURCE)].append(year)  # how many reported: the row below says it
+                continue
             label = figure.reason or _("Cộng gộp số liệu các đơn vị cũ")
             if not figure.complete:
                 label = _("%(label)s (tạm tính: %(coverage)s đơn vị báo cáo)") % {
@@ -703,8 +708,14 @@ TARGET_COLUMNS = [
 ]
 
 
-def matrix_columns(years):
-    """The yearly data: indicator, unit, one column per year, sources; the code hidden."""
+def matrix_columns(years, rows=()):
+    """The yearly data: indicator, unit, one column per year (wide enough for its longest figure), sources;
+    the code hidden."""
+    widths = {}
+    for row in rows:
+        for year, value in row.values.items():
+            shown = value if row.counts else format_figure(row.indicator, value)
+            widths[year] = max(widths.get(year, 7), len(str(shown)) + 2)
 
     def number_format(row):
         return None if row.counts else precise_format_for(row.indicator)
@@ -713,7 +724,7 @@ def matrix_columns(years):
         Column(gettext_lazy("STT"), 5, lambda r: r.number, YEAR),
         Column(gettext_lazy("Chỉ số"), 38, lambda r: r.label, wrap=True),
         Column(gettext_lazy("Đơn vị tính"), 9, lambda r: "" if r.counts else r.indicator.display_unit, wrap=True),
-        *[Column(str(year), 9, lambda r, y=year: r.values.get(y), number_format) for year in years],
+        *[Column(str(year), widths.get(year, 8), lambda r, y=year: r.values.get(y), number_format) for year in years],
         text(gettext_lazy("Nguồn số liệu"), 30, "sources", wrap=True),
         demo_column(lambda r: r.is_demo),
         code_column(),
@@ -732,7 +743,7 @@ def place_columns(indicators, with_region):
         columns.append(
             Column(
                 f"{indicator.name} ({indicator.display_unit})",
-                15,
+                17,
                 lambda r, i=indicator: r.cells[i.pk].text(i),
                 wrap=True,
                 status=lambda r, i=indicator: r.cells[i.pk].key,
@@ -974,6 +985,8 @@ def _place_table(report, lines, title, with_region):
         is_demo=lambda r: r.is_demo,
         footer=legend_footer(),
         keys=keys,
+        pages_wide=math.ceil(len(indicators) / PLACE_COLUMNS_PER_PAGE) or 1,
+        title_columns=2,
     )
 
 
@@ -1000,7 +1013,7 @@ def report_workbook(report):
     pages = 1 if len(report.matrix) <= MATRIX_ROWS_PER_PAGE else 2
     data = Table(
         _("SỐ LIỆU CÁC NĂM"),
-        matrix_columns(report.years),
+        matrix_columns(report.years, report.matrix),
         report.matrix,
         subtitle=[scope],
         notes=[
