@@ -307,6 +307,11 @@ class Report:
         """How many indicators stand at each status against the report's period (progress.tally)."""
         return tally(row.chosen.progress for row in self.summary if row.chosen is not None)
 
+    def places_behind(self, indicator):
+        """Nationally, (units short of the target of the report's period, units) for ``indicator``."""
+        units = [line for line in self.places if not line.is_total]
+        return sum(1 for line in units if line.cells[indicator.pk].key in BEHIND), len(units)
+
     @property
     def behind(self):
         """Summary rows short of the target of the report's period (progress.BEHIND), worst first."""

@@ -131,10 +131,21 @@ def _set_widths(table, widths):
             cell.width = width
 
 
+def _no_cell_margins(table):
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def _two_columns(document, left_cm, right_cm):
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
+    _no_cell_margins(table)
     _set_widths(table, [Cm(left_cm), Cm(right_cm)])
     left, right = table.rows[0].cells
     for cell in (left, right):
@@ -188,15 +199,16 @@ def _heading(document, text):
 def write_header(document, report):
     """Agency, number, motto, place and date; the title; "Kính gửi"."""
     agency = report.agency
-    left, right = _two_columns(document, 6.5, 10.0)
+    # Decree 30 sets the agency and the motto in 12–13 pt capitals: 12 keeps each on one line
+    left, right = _two_columns(document, 6.9, 9.6)
     if agency.governing_body:
-        _centred(left, agency.governing_body.upper(), 13)
-    _centred(left, agency.name.upper(), 13, bold=True)
-    _rule(left, 2.5, 6.5)
+        _centred(left, agency.governing_body.upper(), 12)
+    _centred(left, agency.name.upper(), 12, bold=True)
+    _rule(left, 2.5, 6.9)
     _centred(left, agency.number_line, 13, after=0)
-    _centred(right, _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 13, bold=True)
-    _centred(right, _("Độc lập - Tự do - Hạnh phúc"), 14, bold=True)
-    _rule(right, 5.5, 10.0)
+    _centred(right, _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
+    _centred(right, _("Độc lập - Tự do - Hạnh phúc"), 13, bold=True)
+    _rule(right, 5.0, 9.6)
     _centred(right, agency.place_date_line, 14, italic=True)
     _paragraph(document, "", after=6)
     _centred(document, _("BÁO CÁO"), 14, bold=True)
@@ -293,7 +305,9 @@ def write_summary(document, report):
         _shade(cell, "DDE5F0")
     _repeat_header(table.rows[0])
     for row in report.summary:
-        cells = table.add_row().cells
+        added = table.add_row()
+        _keep_together(added)
+        cells = added.cells
         values = summary_cells(report, row, format_figure)
         for index, (cell, value, width) in enumerate(zip(cells, values, widths, strict=True)):
             cell.width = width
@@ -312,6 +326,13 @@ def write_summary(document, report):
         _set_font(paragraph.add_run(f"{entry.label}: "), TABLE, bold=True)
         _set_font(paragraph.add_run(entry.rule), TABLE)
     _paragraph(document, "", after=0)
+
+
+def _keep_together(row):
+    """A row is never split across two pages."""
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
 
 
 def _repeat_header(row):
@@ -413,6 +434,9 @@ def write_behind(document, report):
         ]
         paragraph = _paragraph(document, italic=row.is_demo)
         _set_font(paragraph.add_run(clean_text(f"- {row.indicator.name}: ")), BODY, bold=True, italic=row.is_demo)
+        if report.province is None:
+            short, units = report.places_behind(row.indicator)
+            parts.append(_("%(n)s/%(m)s tỉnh, thành phố chưa đạt tiến độ") % {"n": short, "m": units})
         text = "; ".join(p for p in parts if p) + f" — {row.targets[report.window][1]}."
         _set_font(paragraph.add_run(clean_text(text)), BODY, italic=row.is_demo)
 
