@@ -293,6 +293,8 @@ def set_print_setup(ws, header_row=None, pages_tall=0, pages_wide=1, title_colum
         ws.print_title_rows = f"{header_row}:{header_row}"
     if title_columns:
         ws.print_title_cols = f"A:{get_column_letter(title_columns)}"
+    if pages_wide > 1:
+        ws.page_setup.pageOrder = "overThenDown"  # the pages of one band of rows follow each other
 
 
 def text_height(text, width):
@@ -355,17 +357,21 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
     set_print_setup(ws, header_row, table.pages_tall, table.pages_wide, table.title_columns)
 
     cursor = Cursor(ws)
-    # A table printed over several pages side by side has its title over the first page's columns only.
-    lead_end = max(shown) if shown else 1
+    # A table printed over several pages side by side has its title and legend on the first page only: over
+    # its columns after those every page repeats (which would show a cut-off piece of them on the others).
+    lead_start, lead_end = 1, (max(shown) if shown else 1)
     if table.pages_wide > 1:
+        lead_start = table.title_columns + 1
         lead_end = table.title_columns + math.ceil((lead_end - table.title_columns) / table.pages_wide)
-        total_width = sum(c.width for c in columns[:lead_end])
-    merge = [(1, lead_end)] if lead_end > 1 else []
+        total_width = sum(c.width for c in columns[lead_start - 1 : lead_end])
+    merge = [(lead_start, lead_end)] if lead_end > lead_start else []
+    padding = [None] * (lead_start - 1)
     for line, font in lead:
+        height = text_height(line, total_width)
         if font is NOTE_FONT:
-            cursor.line([line], merge=merge, font=font, alignment=LEFT_WRAP, height=text_height(line, total_width))
+            cursor.line([*padding, line], merge=merge, font=font, alignment=LEFT_WRAP, height=height)
         else:
-            cursor.line([line], merge=merge, font=font, alignment=CENTER, height=text_height(line, total_width) + 4)
+            cursor.line([*padding, line], merge=merge, font=font, alignment=CENTER, height=height + 4)
     if table.keys is not None:
         # the blank row above the header, hidden, holds what a re-import matches columns on
         ws.row_dimensions[cursor.row + 1].hidden = True  # before the row: a write-only sheet writes it at once
@@ -410,15 +416,16 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
     ws.auto_filter.ref = f"A{header_row}:{last_letter}{last_row}"
     if table.footer:
         cursor.append([])
-        label_end = min(2, max(shown)) if shown else 1
+        label_end = min(lead_start + 1, lead_end)
         for label, text_, key in table.footer:
             font, fill = status_style(key, palette)
-            cells = [make_cell(ws, label, font=font or BOLD, fill=fill, border=BORDER, alignment=LEFT_WRAP)]
-            cells += [None] * (label_end - 1)
+            cells = [*padding, make_cell(ws, label, font=font or BOLD, fill=fill, border=BORDER, alignment=LEFT_WRAP)]
+            cells += [None] * (label_end - lead_start)
             cells.append(make_cell(ws, text_, alignment=LEFT_WRAP))
             row_number = cursor.append(cells, height=text_height(text_, total_width - 20))
-            if label_end > 1:
-                ws.merged_cells.add(f"A{row_number}:{get_column_letter(label_end)}{row_number}")
+            if label_end > lead_start:
+                first = get_column_letter(lead_start)
+                ws.merged_cells.add(f"{first}{row_number}:{get_column_letter(label_end)}{row_number}")
             if lead_end > label_end + 1:
                 ws.merged_cells.add(
                     f"{get_column_letter(label_end + 1)}{row_number}:{get_column_letter(lead_end)}{row_number}"

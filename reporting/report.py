@@ -974,7 +974,7 @@ def _directive_table(sheet, scope, demo):
     )
 
 
-def _place_table(report, lines, title, with_region):
+def _place_table(report, lines, title, with_region, scope):
     indicators = report.indicators
     keys = ["", "", *([""] if with_region else []), *[i.code for i in indicators], ""]
     return Table(
@@ -982,7 +982,7 @@ def _place_table(report, lines, title, with_region):
         place_columns(indicators, with_region),
         lines,
         subtitle=[
-            report.scope,
+            scope,
             _("So với chỉ tiêu giai đoạn %(period)s; mỗi ô: giá trị (năm), đánh giá, số đơn vị báo cáo khi cộng gộp.")
             % {"period": report.window},
         ],
@@ -1040,7 +1040,10 @@ def report_workbook(report):
     place_tables = []
     if report.province is None:
         place_tables.append(
-            (claim(_("Tỉnh, thành phố")), _place_table(report, report.places, _("KẾT QUẢ THEO TỈNH, THÀNH PHỐ"), True))
+            (
+                claim(_("Tỉnh, thành phố")),
+                _place_table(report, report.places, _("KẾT QUẢ THEO TỈNH, THÀNH PHỐ"), True, report.scope),
+            )
         )
         for sheet in report.regions:
             label = Province.Region(sheet.region).label
@@ -1048,7 +1051,7 @@ def report_workbook(report):
             place_tables.append(
                 (
                     claim(force_str(REGION_SHEETS.get(sheet.region, label))),
-                    _place_table(report, sheet.lines, title, False),
+                    _place_table(report, sheet.lines, title, False, _("Năm %(year)s") % {"year": report.year}),
                 )
             )
     directive_tables = []

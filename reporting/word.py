@@ -141,15 +141,19 @@ def _no_cell_margins(table):
     table._tbl.tblPr.append(margins)
 
 
-def _two_columns(document, left_cm, right_cm):
-    table = document.add_table(rows=1, cols=2)
+def _two_columns(document, left_cm, right_cm, rows=1):
+    """A borderless table of two blocks side by side; with ``rows`` 2, the second row's blocks line up too."""
+    table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
     _no_cell_margins(table)
     _set_widths(table, [Cm(left_cm), Cm(right_cm)])
+    for row in table.rows:
+        for cell in row.cells:
+            cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    if rows > 1:
+        return [tuple(row.cells) for row in table.rows]
     left, right = table.rows[0].cells
-    for cell in (left, right):
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return left, right
 
 
@@ -200,16 +204,17 @@ def write_header(document, report):
     """Agency, number, motto, place and date; the title; "Kính gửi"."""
     agency = report.agency
     # Decree 30 sets the agency and the motto in 12–13 pt capitals: 12 keeps each on one line
-    left, right = _two_columns(document, 6.9, 9.6)
+    # (the number and the place-date in a row of their own, so that they stand on one line)
+    (left, right), (number, place_date) = _two_columns(document, 6.9, 9.6, rows=2)
     if agency.governing_body:
         _centred(left, agency.governing_body.upper(), 12)
     _centred(left, agency.name.upper(), 12, bold=True)
     _rule(left, 2.5, 6.9)
-    _centred(left, agency.number_line, 13, after=0)
     _centred(right, _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
     _centred(right, _("Độc lập - Tự do - Hạnh phúc"), 13, bold=True)
     _rule(right, 5.0, 9.6)
-    _centred(right, agency.place_date_line, 14, italic=True)
+    _centred(number, agency.number_line, 13, after=0)
+    _centred(place_date, agency.place_date_line, 14, italic=True)
     _paragraph(document, "", after=6)
     _centred(document, _("BÁO CÁO"), 14, bold=True)
     _centred(document, report.title, 14, bold=True)
@@ -292,7 +297,7 @@ def summary_cells(report, row, formatted):
 
 def write_summary(document, report):
     _heading(document, _("II. TỔNG HỢP CÁC CHỈ SỐ"))
-    widths = [Cm(1.0), Cm(5.6), Cm(1.9), Cm(2.6), Cm(2.0), Cm(3.4)]
+    widths = [Cm(1.3), Cm(5.3), Cm(1.9), Cm(2.6), Cm(2.0), Cm(3.4)]
     table = document.add_table(rows=1, cols=len(widths))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
