@@ -39,7 +39,10 @@ SERIES_FROM = {
 }
 DEMO_TARGET_NOTE = "Chỉ tiêu minh họa (không lấy từ văn bản nào)"
 DEMO_TARGET_NOTE_EN = "Demo target (not taken from any document)"
-DEMO_SOURCE = "Số liệu minh họa do lệnh load_demo sinh ra"
+# Shown as the source and the history reason of every demo figure: words a leader reading a report understands.
+DEMO_SOURCE = "Số liệu minh họa, không phải số liệu báo cáo"
+# What earlier versions wrote there (a developer's command name); ``relabel_old_demo_rows`` rewrites it.
+OLD_DEMO_SOURCES = ["Số liệu minh họa do lệnh load_demo sinh ra"]
 
 # Demo provinces whose latest year is left for the demo accounts to work on.
 UNFINISHED = {"25": WorkflowStatus.SUBMITTED, "10": WorkflowStatus.DRAFT}
@@ -68,11 +71,18 @@ DENOMINATOR_RANGES = {
 DEMO_USERS = [
     # username, first name, superuser, [(legacy code, current code, role)]
     ("admin", "Quản trị trung ương", True, []),
-    ("phutho-editor", "Chuyên viên Sở TT&TT Phú Thọ", False, [("25", "25", Membership.Role.EDITOR)]),
-    ("phutho-approver", "Lãnh đạo Sở TT&TT Phú Thọ", False, [("25", "25", Membership.Role.APPROVER)]),
+    # Since 1 March 2025 the provincial ICT staff work in the Sở KH&CN (DOMAIN.md §7.4).
+    ("phutho-editor", "Chuyên viên Sở KH&CN Phú Thọ", False, [("25", "25", Membership.Role.EDITOR)]),
+    ("phutho-approver", "Lãnh đạo Sở KH&CN Phú Thọ", False, [("25", "25", Membership.Role.APPROVER)]),
     ("phutho-viewer", "Lãnh đạo Tỉnh ủy Phú Thọ", False, [("25", "25", Membership.Role.VIEWER)]),
-    ("laocai-editor", "Chuyên viên Sở TT&TT Lào Cai", False, [("10", "15", Membership.Role.EDITOR)]),
+    ("laocai-editor", "Chuyên viên Sở KH&CN Lào Cai", False, [("10", "15", Membership.Role.EDITOR)]),
 ]
+# The demo accounts' names of earlier versions: an account still carrying one was never renamed by anyone.
+OLD_DEMO_NAMES = {
+    "Chuyên viên Sở TT&TT Phú Thọ": "Chuyên viên Sở KH&CN Phú Thọ",
+    "Lãnh đạo Sở TT&TT Phú Thọ": "Lãnh đạo Sở KH&CN Phú Thọ",
+    "Chuyên viên Sở TT&TT Lào Cai": "Chuyên viên Sở KH&CN Lào Cai",
+}
 DEMO_PASSWORD = "demo"  # noqa: S105 - the README prints it; refused on production settings
 
 
@@ -256,7 +266,18 @@ def load_demo_figures():
     Target.objects.bulk_create(targets)
     # demo targets made before the English note existed get it (an edited note is left alone)
     Target.objects.filter(is_demo=True, note=DEMO_TARGET_NOTE, note_en="").update(note_en=DEMO_TARGET_NOTE_EN)
+    relabel_old_demo_rows()
     return {"measurements": len(rows), "targets": len(targets), "skipped": skipped}
+
+
+def relabel_old_demo_rows():
+    """Rewrite the old demo source and history reason (which named a developer's command) in today's words.
+
+    Only demo rows holding exactly an old wording are touched; returns how many figures were."""
+    changed = Measurement.objects.filter(is_demo=True, source__in=OLD_DEMO_SOURCES).update(source=DEMO_SOURCE)
+    Measurement.history.filter(history_change_reason__in=OLD_DEMO_SOURCES).update(history_change_reason=DEMO_SOURCE)
+    Measurement.history.filter(is_demo=True, source__in=OLD_DEMO_SOURCES).update(source=DEMO_SOURCE)
+    return changed
 
 
 def _demo_targets(indicators):
@@ -369,6 +390,9 @@ def load_demo_users():
             user.is_active = True
             user.set_password(DEMO_PASSWORD)
             user.save()
+        elif user.first_name in OLD_DEMO_NAMES:  # the old demo name, never changed by anyone: today's title
+            user.first_name = OLD_DEMO_NAMES[user.first_name]
+            user.save(update_fields=["first_name"])
         for legacy_code, current_code, role in roles:
             for province in (
                 Province.objects.legacy().get(code=legacy_code),

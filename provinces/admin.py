@@ -3,7 +3,7 @@ from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
-from .models import MERGER_DATE, Membership, Province
+from .models import MERGER_DATE, Membership, Province, ReportingAgency
 
 
 class GenerationFilter(admin.SimpleListFilter):
@@ -24,6 +24,27 @@ class GenerationFilter(admin.SimpleListFilter):
         return queryset
 
 
+REPORTING_AGENCY_FIELDS = [
+    "from_year",
+    "governing_body",
+    "name",
+    "abbreviation",
+    "place",
+    "signer_title",
+    "signer_name",
+    "recipients",
+    "distribution",
+]
+
+
+class ReportingAgencyInline(admin.StackedInline):
+    """The agency that sends the unit's periodic report: blank fields take the defaults of ``provinces.agencies``."""
+
+    model = ReportingAgency
+    extra = 0
+    fields = REPORTING_AGENCY_FIELDS
+
+
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "kind", "region", "valid_from", "valid_to", "successor"]
@@ -31,6 +52,18 @@ class ProvinceAdmin(admin.ModelAdmin):
     list_select_related = ["successor"]
     search_fields = ["name", "code", "slug"]
     autocomplete_fields = ["successor"]
+    inlines = [ReportingAgencyInline]
+
+
+@admin.register(ReportingAgency)
+class ReportingAgencyAdmin(admin.ModelAdmin):
+    """Every unit's reporting agency in one list; the national report's is the row without a province."""
+
+    list_display = ["province", "from_year", "name", "abbreviation", "place", "signer_name"]
+    list_select_related = ["province"]
+    search_fields = ["province__name", "name", "signer_name"]
+    autocomplete_fields = ["province"]
+    fields = ["province", *REPORTING_AGENCY_FIELDS]
 
 
 @admin.register(Membership)

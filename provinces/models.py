@@ -155,3 +155,68 @@ class Preference(models.Model):
             return user.preference
         except cls.DoesNotExist:
             return cls(user=user)
+
+
+class ReportingAgency(models.Model):
+    """Who sends a unit's periodic report (or, with no province, the national one), from a report year on.
+
+    Every field left blank takes the default of ``provinces.agencies`` (the department or the
+    ministry in charge that year), so an administrator sets only what differs.
+    """
+
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reporting_agencies",
+        help_text=_("Để trống với báo cáo toàn quốc."),
+    )
+    from_year = models.PositiveSmallIntegerField(
+        _("áp dụng cho báo cáo từ năm"), help_text=_("Báo cáo các năm từ năm này trở đi dùng các thông tin dưới đây.")
+    )
+    governing_body = models.CharField(
+        _("cơ quan chủ quản"), max_length=200, blank=True, help_text=_("Ví dụ: UBND TỈNH PHÚ THỌ. Để trống: mặc định.")
+    )
+    name = models.CharField(
+        _("cơ quan báo cáo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: Sở Khoa học và Công nghệ. Để trống: mặc định theo năm báo cáo."),
+    )
+    abbreviation = models.CharField(
+        _("chữ viết tắt"), max_length=30, blank=True, help_text=_("Dùng trong số, ký hiệu: Số: …/BC-SKHCN.")
+    )
+    place = models.CharField(
+        _("địa danh"), max_length=100, blank=True, help_text=_("Dùng trong dòng “<địa danh>, ngày … tháng … năm …”.")
+    )
+    signer_title = models.CharField(
+        _("chức vụ người ký"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mỗi dòng một dòng của khối chữ ký, ví dụ: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC."),
+    )
+    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
+    recipients = models.TextField(_("kính gửi"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
+    distribution = models.TextField(
+        _("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận, ví dụ: - Như trên; - Lưu: VT.")
+    )
+
+    class Meta:
+        verbose_name = _("cơ quan báo cáo")
+        verbose_name_plural = _("cơ quan báo cáo")
+        ordering = ["province__code", "-from_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "from_year"],
+                condition=Q(province__isnull=False),
+                name="reporting_agency_unique_per_unit_year",
+            ),
+            models.UniqueConstraint(
+                fields=["from_year"], condition=Q(province__isnull=True), name="reporting_agency_unique_national_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name or _('(mặc định)')} · {self.from_year}"

@@ -18,11 +18,13 @@ does when someone types an apostrophe before the text. The text is kept as it wa
 """
 
 import math
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.conf import settings
 from django.http import FileResponse
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
@@ -162,6 +164,9 @@ class Column:
     row_header: bool = False  # the cell that names the row: <th scope="row"> on the page
     sort: str = ""  # the page may sort by it: its name in the URL (?sort=name, ?sort=-name)
     sort_by: Callable | None = None  # row → what to sort on (default: the value)
+    # for the workbook only
+    hidden: bool = False  # kept for re-import (indicator codes), never shown or printed
+    status: Callable | None = None  # row → a status key: the cell takes that status's colours
 
     def value(self, row):
         return self.getter(row)
@@ -199,6 +204,12 @@ class Table:
     row_class: Callable | None = None  # row → a CSS class for the page's row
     empty: object = ""  # what the page says when no row matches
     sorted_by: str | None = None  # None: not sortable; else the ``sort`` the rows are in ("-name": descending)
+    # for the workbook only
+    footer: list = ()  # (label, text, status key or None) lines under the table: a legend
+    keys: list | None = None  # one value per column, written in a hidden row above the header (codes)
+    pages_tall: int = 0  # 0: as many pages down as needed; else fit the sheet on that many A4 pages
+    pages_wide: int = 1  # a wide table printed over several pages side by side, its first columns repeated
+    title_columns: int = 0  # how many first columns every printed page repeats (the row's name)
 
     def headers(self):
         return [force_str(c.header) for c in self.columns]
@@ -217,15 +228,37 @@ def demo_marker(is_demo):
 
 def demo_note():
     return _(
-        "Các dòng đánh dấu “minh họa” ở cột “Minh họa” là số liệu minh họa do hệ thống sinh ra để trình diễn, "
-        "không phải số liệu thật."
+        "Các dòng đánh dấu “minh họa” ở cột “Minh họa” là số liệu minh họa, không phải số liệu báo cáo "
+        "(để trình diễn hệ thống)."
     )
 
 
+PALETTE_RE = re.compile(r"--status-([a-z_]+)(-bg)?:\s*(#[0-9a-fA-F]{6})")
+
+
+def status_palette():
+    """{status key: (text colour, background colour)} as hex "RRGGBB", read from the one palette (site.css)."""
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    colours = {}
+    for key, background, colour in PALETTE_RE.findall(css):
+        colours.setdefault(key, [None, None])[1 if background else 0] = colour[1:].upper()
+    return {key: tuple(pair) for key, pair in colours.items() if None not in pair}
+
+
+def status_style(key, palette):
+    """(font, fill) of a cell showing status ``key``: the pages' badge colours."""
+    if key not in palette:
+        return None, None
+    colour, background = palette[key]
+    return Font(color=colour, bold=True), PatternFill("solid", fgColor=background)
+
+
 def new_workbook(title="", creator=""):
+    """A write-only workbook; ``creator`` (who generated it) goes into the document properties only."""
     workbook = Workbook(write_only=True)
     workbook.properties.title = clean_text(title)
     workbook.properties.creator = clean_text(creator) or "ICT directive tracker"
+    workbook.properties.lastModifiedBy = clean_text(creator) or None
     return workbook
 
 
@@ -244,19 +277,24 @@ def sheet_title(text, taken=()):
     return name
 
 
-def set_print_setup(ws, header_row=None):
-    """A4 landscape, the full width on one page, as many pages down as needed; header row on each page."""
+def set_print_setup(ws, header_row=None, pages_tall=0, pages_wide=1, title_columns=0):
+    """A4 landscape, the full width on one page (or ``pages_wide``), as many pages down as needed (or
+    ``pages_tall``); the header row (and ``title_columns`` first columns) on each page."""
     ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToWidth = pages_wide
+    ws.page_setup.fitToHeight = pages_tall
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
     ws.HeaderFooter.oddFooter.center.text = _("Trang &P / &N")
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
+    if title_columns:
+        ws.print_title_cols = f"A:{get_column_letter(title_columns)}"
+    if pages_wide > 1:
+        ws.page_setup.pageOrder = "overThenDown"  # the pages of one band of rows follow each other
 
 
 def text_height(text, width):
@@ -303,7 +341,12 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
     last_letter = get_column_letter(width)
     for index, column in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
-    total_width = sum(c.width for c in columns)
+        if column.hidden:
+            ws.column_dimensions[get_column_letter(index)].hidden = True
+    shown = [index for index, column in enumerate(columns, 1) if not column.hidden]
+    last_shown = get_column_letter(max(shown)) if shown else last_letter
+    total_width = sum(c.width for c in columns if not c.hidden)
+    palette = status_palette() if any(c.status for c in columns) or table.footer else {}
 
     lead = [(table.title, TITLE_FONT)]
     lead += [(line, SUBTITLE_FONT) for line in table.subtitle]
@@ -311,16 +354,30 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
     header_row = len(lead) + 2  # a blank row between the lead and the header
     # Write-only sheets write their views and column widths before the first row.
     ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}{header_row + 1}"
-    set_print_setup(ws, header_row)
+    set_print_setup(ws, header_row, table.pages_tall, table.pages_wide, table.title_columns)
 
     cursor = Cursor(ws)
-    merge = [(1, width)] if width > 1 else []
+    # A table printed over several pages side by side has its title and legend on the first page only: over
+    # its columns after those every page repeats (which would show a cut-off piece of them on the others).
+    lead_start, lead_end = 1, (max(shown) if shown else 1)
+    if table.pages_wide > 1:
+        lead_start = table.title_columns + 1
+        lead_end = table.title_columns + math.ceil((lead_end - table.title_columns) / table.pages_wide)
+        total_width = sum(c.width for c in columns[lead_start - 1 : lead_end])
+    merge = [(lead_start, lead_end)] if lead_end > lead_start else []
+    padding = [None] * (lead_start - 1)
     for line, font in lead:
+        height = text_height(line, total_width)
         if font is NOTE_FONT:
-            cursor.line([line], merge=merge, font=font, alignment=LEFT_WRAP, height=text_height(line, total_width))
+            cursor.line([*padding, line], merge=merge, font=font, alignment=LEFT_WRAP, height=height)
         else:
-            cursor.line([line], merge=merge, font=font, alignment=CENTER, height=text_height(line, total_width) + 4)
-    cursor.append([])
+            cursor.line([*padding, line], merge=merge, font=font, alignment=CENTER, height=height + 4)
+    if table.keys is not None:
+        # the blank row above the header, hidden, holds what a re-import matches columns on
+        ws.row_dimensions[cursor.row + 1].hidden = True  # before the row: a write-only sheet writes it at once
+        cursor.append([make_cell(ws, key) if key else None for key in table.keys])
+    else:
+        cursor.append([])
 
     header_cells = [
         make_cell(ws, c.header, font=BOLD, fill=HEADER_FILL, border=BORDER, alignment=CENTER) for c in columns
@@ -336,10 +393,12 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
         for column in columns:
             value = column.value(row)
             if styled:
+                font, fill = status_style(column.status(row), palette) if column.status else (None, None)
                 cell = make_cell(
                     ws,
                     value,
-                    font=DEMO_FONT if demo else None,
+                    font=DEMO_FONT if demo and font is None else font,
+                    fill=fill,
                     border=BORDER,
                     alignment=LEFT_WRAP if column.wrap else TOP,
                     number_format=column.format_for(row),
@@ -353,7 +412,25 @@ def write_table(workbook, table, *, name=None, taken=(), styled=True, freeze_col
             cells.append(cell)
         cursor.append(cells, height=min(height, 409) if styled and height > LINE_HEIGHT else None)
 
-    ws.auto_filter.ref = f"A{header_row}:{last_letter}{cursor.row}"
+    last_row = cursor.row
+    ws.auto_filter.ref = f"A{header_row}:{last_letter}{last_row}"
+    if table.footer:
+        cursor.append([])
+        label_end = min(lead_start + 1, lead_end)
+        for label, text_, key in table.footer:
+            font, fill = status_style(key, palette)
+            cells = [*padding, make_cell(ws, label, font=font or BOLD, fill=fill, border=BORDER, alignment=LEFT_WRAP)]
+            cells += [None] * (label_end - lead_start)
+            cells.append(make_cell(ws, text_, alignment=LEFT_WRAP))
+            row_number = cursor.append(cells, height=text_height(text_, total_width - 20))
+            if label_end > lead_start:
+                first = get_column_letter(lead_start)
+                ws.merged_cells.add(f"{first}{row_number}:{get_column_letter(label_end)}{row_number}")
+            if lead_end > label_end + 1:
+                ws.merged_cells.add(
+                    f"{get_column_letter(label_end + 1)}{row_number}:{get_column_letter(lead_end)}{row_number}"
+                )
+    ws.print_area = f"A1:{last_shown}{cursor.row}"
     return ws, count
 
 

@@ -1,48 +1,53 @@
 """The periodic report (báo cáo định kỳ) of one province, or the whole country, for one year.
 
-Rows only: what each sheet of the workbook lists, built from ``indicators.dashboard`` (the
-targets, series and statuses the dashboards show) so the report and the pages agree.
-``indicators.excel`` turns them into a workbook; the tests check the rows.
+Rows only: what each sheet of the workbook and each part of the Word document lists. The
+figures, their years and statuses come from the dashboards' board (``indicators.board``) through
+one function, ``load_figures``, so the report, the province sheet and the pages cannot disagree;
+``report_workbook`` below and ``reporting.word`` lay the rows out; the tests check the rows.
+
+The report is sent by the unit's issuing agency (``provinces.agencies``: the Sở KH&CN from
+2025, the Sở TT&TT before; the Ministry for the national report): it names the agency, never
+the person who generated the file, who is recorded in the document properties only.
 
 Like the dashboards, the report uses approved figures only; how many figures of the year are
 still waiting for approval is stated on the cover.
 """
 
 import datetime
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from directives.models import Directive, Task
 from indicators import board as dashboard
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
-from indicators.numbers import format_vn
-from indicators.progress import formula, legend_text, status_text
+from indicators.numbers import display_places, format_vn
+from indicators.progress import BEHIND, formula, legend, status_text, tally
+from indicators.targets import plan_periods
+from provinces.agencies import agency_for
 from provinces.generations import units_reporting
 from provinces.models import Province
 
 from .excel import (
-    BOLD,
     BORDER,
     CENTER,
     HEADER_FILL,
     LEFT_WRAP,
-    NOTE_FONT,
-    SUBTITLE_FONT,
     YEAR,
     Column,
     Cursor,
     Table,
     demo_column,
     demo_note,
-    integral_format,
     make_cell,
     new_workbook,
     number_format_for,
@@ -56,6 +61,81 @@ from .excel import (
 )
 
 NATIONAL = "toan-quoc"  # the slug that stands for the whole country in report URLs
+DEMO_WORDS = gettext_lazy("Số liệu minh họa, không phải số liệu báo cáo")
+NO_REPORT = gettext_lazy("Chưa báo cáo")
+NATIONAL_SOURCE = gettext_lazy("Cộng gộp số liệu đã phê duyệt của các tỉnh, thành phố")
+# How many indicator rows still print legibly on one A4 page of the yearly matrix; more take two.
+MATRIX_ROWS_PER_PAGE = 26
+# How many indicator columns of the province sheet print legibly side by side on one A4 page.
+PLACE_COLUMNS_PER_PAGE = 7
+# Sheet names (31 characters at most) of the regions whose full names are longer.
+REGION_SHEETS = {
+    Province.Region.NORTHERN_MIDLANDS: gettext_lazy("Trung du, miền núi phía Bắc"),
+    Province.Region.CENTRAL_COAST: gettext_lazy("Bắc Trung Bộ, DH miền Trung"),
+}
+
+
+# --- the figures: the one place the report asks the board --------------------------------------
+
+
+@dataclass
+class RegionFigures:
+    region: object  # Province.Region
+    rows: list  # the region's own figure of each indicator (a Row added up over its units)
+    places: list  # [(unit, {indicator id: Row})]
+
+
+@dataclass
+class Figures:
+    """What the dashboards know for the report: one Row per indicator, and nationally per unit and region."""
+
+    window: object  # targets.Period compared against
+    periods: list  # the periods the summary compares against: the one before ``window``, and ``window``
+    as_of: int
+    rows: list  # one Row per indicator: the unit's own, or the nation's
+    places: list = field(default_factory=list)  # nationally: [(unit, {indicator id: Row})]
+    regions: list = field(default_factory=list)  # nationally: [RegionFigures]
+
+
+def report_periods(board):
+    """The plan periods a report compares against: that of its year and the one before it (if any has a target)."""
+    return [p for p in board.periods if p <= board.window][-2:]
+
+
+def load_figures(indicators, province, year, window=None):
+    """Every Row the report shows, from the board the dashboards read (``indicators.board``).
+
+    The only function of the report that calls the board: a province's rows as its page shows
+    them; nationally the nation's rows (the overview), each unit's rows (the indicator pages'
+    ranking) and each region's (the overview filtered on the region), all for the year asked
+    and the plan period ``window`` (None: ``targets.default_period``, as the pages open).
+    """
+    if province is not None:
+        board = dashboard.Board.load(indicators, only=[province], as_of=year, window=window)
+        rows = [board.row(indicator, province) for indicator in indicators]
+        return Figures(board.window, report_periods(board), board.as_of, rows)
+    units = units_reporting(year)
+    board = dashboard.Board.load(indicators, units=units, as_of=year, window=window)
+    places = [(place, {i.pk: board.row(i, place) for i in indicators}) for place in board.places]
+    regions = []
+    for region in Province.Region:
+        members = [(place, rows) for place, rows in places if place.region == region]
+        if not members:
+            continue
+        regional = dashboard.Board.load(
+            indicators, units=units, region=region, as_of=year, window=board.window, periods=board.periods
+        )
+        regions.append(RegionFigures(region, [regional.national_row(i) for i in indicators], members))
+    rows = [board.national_row(indicator) for indicator in indicators]
+    return Figures(board.window, report_periods(board), board.as_of, rows, places, regions)
+
+
+def report_period_choices():
+    """The plan periods a report may be compared against ("?target=2025", as the dashboards name them)."""
+    return plan_periods()
+
+
+# --- rows -----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -69,9 +149,14 @@ class SummaryRow:
     baseline_year: int | None
     latest: Decimal | None
     latest_year: int | None
-    targets: dict  # targets.Period → (target value or None, status text), for each of the report's periods
+    targets: dict  # targets.Period → (target value or None, status text, status key), for each of the periods
+    chosen: object  # the board.Assessment against the report's period (the Word report's "behind" list)
     source: str
     is_demo: bool
+
+    @property
+    def code(self):
+        return self.indicator.code
 
 
 @dataclass(frozen=True)
@@ -87,42 +172,107 @@ class TaskLine:
     is_demo: bool
 
 
+@dataclass(frozen=True)
+class TargetLine:
+    """A target a directive without numbered tasks set (a Decision's 2025 targets), and where it stands."""
+
+    indicator: Indicator
+    target: Decimal
+    deadline: int
+    latest: Decimal | None
+    latest_year: int | None
+    status: str
+    status_key: str
+    is_demo: bool
+
+
 @dataclass
 class DirectiveSheet:
     directive: Directive
-    tasks: list
+    tasks: list  # [TaskLine]
+    targets: list = field(default_factory=list)  # [TargetLine], for a directive with no numbered task
+
+    @property
+    def is_empty(self):
+        return not self.tasks and not self.targets
 
 
 @dataclass(frozen=True)
-class DataRow:
-    """One yearly figure behind the summary."""
+class MatrixRow:
+    """One indicator of the yearly data: its value for every year (or, nationally, how many units reported)."""
 
-    year: int
+    number: int | str
     indicator: Indicator
-    value: Decimal | None
-    numerator: Decimal | None
-    denominator: Decimal | None
-    reporting: str
-    source: str
-    note: str
+    label: str
+    values: dict  # year → Decimal or "n/m"
+    sources: str
     is_demo: bool
+    counts: bool = False  # the row of "n/m units reported" under a national figure
+
+    @property
+    def code(self):
+        return "" if self.counts else self.indicator.code
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One indicator in one unit on the province sheet: value and year, status, and n/m where added up."""
+
+    value: Decimal | None
+    year: int | None
+    label: str
+    key: str
+    coverage: str
+    provisional: str
+    is_demo: bool
+
+    def text(self, indicator):
+        value = "—" if self.value is None else format_figure(indicator, self.value)
+        lines = [f"{value} ({self.year})" if self.year else value, self.label]
+        if self.coverage:
+            lines.append(_("%(coverage)s đơn vị báo cáo") % {"coverage": self.coverage})
+        if self.provisional:
+            lines.append(self.provisional)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PlaceLine:
+    """One unit (or the nation, a region) on the province sheet: a Cell per indicator."""
+
+    number: int | str
+    name: str
+    region: str
+    cells: dict  # indicator id → Cell
+    is_demo: bool
+    is_total: bool = False
+
+
+@dataclass
+class RegionSheet:
+    region: object
+    lines: list  # [PlaceLine]: the region first, then its units
 
 
 @dataclass
 class Report:
     province: Province | None
     year: int
-    window: object  # the targets.Period of the report's year (``targets.default_period``)
+    window: object  # the targets.Period compared against (``?target=``, else ``targets.default_period``)
     periods: list  # the periods the summary compares against: the one before ``window``, and ``window``
+    agency: object  # provinces.agencies.Agency: who sends the report
     produced_on: datetime.date
-    produced_by: str
+    produced_by: str  # who generated the file: the document properties only
+    indicators: list
     directives: list
     summary: list
     directive_sheets: list
-    data: list
+    years: list
+    matrix: list
     pending: int
+    places: list = field(default_factory=list)  # nationally: [PlaceLine], the nation first
+    regions: list = field(default_factory=list)  # nationally: [RegionSheet]
     has_demo: bool = False
-    notes: list = field(default_factory=list)
 
     @property
     def unit_name(self):
@@ -131,6 +281,47 @@ class Report:
     @property
     def slug(self):
         return self.province.slug if self.province else NATIONAL
+
+    @property
+    def title(self):
+        return _("Kết quả thực hiện các chỉ tiêu ứng dụng và phát triển công nghệ thông tin năm %(year)s") % {
+            "year": self.year
+        }
+
+    @property
+    def scope(self):
+        return _("%(unit)s — năm %(year)s") % {"unit": self.unit_name, "year": self.year}
+
+    @property
+    def year_note(self):
+        """What a reader must know when the report's own year has no approved figure yet ("" otherwise)."""
+        if self.year in self.years:
+            return ""
+        return _(
+            "Chưa có số liệu năm %(year)s được phê duyệt; các đánh giá dùng số liệu mới nhất đã phê duyệt của "
+            "các năm trước."
+        ) % {"year": self.year}
+
+    @property
+    def counts(self):
+        """How many indicators stand at each status against the report's period (progress.tally)."""
+        return tally(row.chosen.progress for row in self.summary if row.chosen is not None)
+
+    def places_behind(self, indicator):
+        """Nationally, (units short of the target of the report's period, units) for ``indicator``."""
+        units = [line for line in self.places if not line.is_total]
+        return sum(1 for line in units if line.cells[indicator.pk].key in BEHIND), len(units)
+
+    @property
+    def behind(self):
+        """Summary rows short of the target of the report's period (progress.BEHIND), worst first."""
+        rows = [r for r in self.summary if r.chosen is not None and r.chosen.key in BEHIND]
+        return sorted(rows, key=lambda r: (r.chosen.progress.severity, r.number))
+
+
+def format_figure(indicator, value):
+    """A figure written the Vietnamese way with the decimals the workbook shows (55.802; 95,4)."""
+    return format_vn(value, *display_places(number_format_for(indicator)))
 
 
 def _task_label(task):
@@ -148,11 +339,21 @@ def _line_number(task):
 
 def _indicator_line(row, window):
     latest = row.latest
-    value = format_vn(latest.value) if latest else "—"
+    value = format_figure(row.indicator, latest.value) if latest else "—"
     year = f" ({latest.year})" if latest else ""
     assessment = row.assessment(window)
     label = str(assessment.progress.label) if assessment else ""
     return f"• {row.indicator.name}: {value}{year} — {label}"
+
+
+def directive_name(directive):
+    """ "Chỉ thị 24-CT/TU" or, without a number, "Chỉ thị của Tỉnh ủy Thái Nguyên": never a code."""
+    if directive.number:
+        return f"{directive.get_kind_display()} {directive.number}"
+    return _("%(kind)s của %(issuer)s") % {
+        "kind": directive.get_kind_display(),
+        "issuer": str(directive.display_issuer),
+    }
 
 
 def _directives_for(province, year):
@@ -161,27 +362,33 @@ def _directives_for(province, year):
     return list(directives.distinct().select_related("province").prefetch_related(Prefetch("tasks", queryset=tasks)))
 
 
-def report_periods(board):
-    """The plan periods a report compares against: that of its year and the one before it (if any has a target)."""
-    return [p for p in board.periods if p <= board.window][-2:]
-
-
 def _target_and_status(assessment):
-    return (assessment.target.value if assessment.target else None, status_text(assessment))
+    return (assessment.target.value if assessment.target else None, status_text(assessment), assessment.key)
 
 
-def _summary_rows(board, rows, directives, sources, periods):
+def _tasks_column(row, tasks_of, window):
+    """The tasks measured by the indicator; failing that, the document whose target applies."""
+    if tasks_of.get(row.indicator.pk):
+        return "; ".join(tasks_of[row.indicator.pk])
+    assessment = row.assessment(window)
+    directive = assessment.target.directive if assessment and assessment.target else None
+    if directive is not None:
+        return _("Chỉ tiêu của %(directive)s") % {"directive": directive_name(directive)}
+    return _("Chưa gắn với nhiệm vụ nào")
+
+
+def _summary_rows(figures, directives, sources):
     tasks_of = defaultdict(list)
     for directive in directives:
         for task in directive.tasks.all():
             for indicator in task.indicators.all():
                 tasks_of[indicator.pk].append(_task_label(task))
     result = []
-    for number, row in enumerate(rows, 1):
-        chosen = row.assessment(board.window)
+    for number, row in enumerate(figures.rows, 1):
+        chosen = row.assessment(figures.window)
         progress = chosen.progress
         if progress.baseline is None:
-            others = [row.assessment(p).progress for p in periods if p != board.window]
+            others = [row.assessment(p).progress for p in figures.periods if p != figures.window]
             progress = next((p for p in others if p.baseline is not None), progress)
         latest = row.latest
         if latest is None:
@@ -193,13 +400,14 @@ def _summary_rows(board, rows, directives, sources, periods):
         result.append(
             SummaryRow(
                 number=number,
-                tasks="; ".join(tasks_of.get(row.indicator.pk, [])),
+                tasks=_tasks_column(row, tasks_of, figures.window),
                 indicator=row.indicator,
                 baseline=progress.baseline,
                 baseline_year=progress.baseline_year,
                 latest=latest.value if latest else None,
                 latest_year=latest.year if latest else None,
-                targets={p: _target_and_status(row.assessment(p)) for p in periods},
+                targets={p: _target_and_status(row.assessment(p)) for p in figures.periods},
+                chosen=chosen,
                 source=source,
                 is_demo=row.is_demo,
             )
@@ -208,7 +416,7 @@ def _summary_rows(board, rows, directives, sources, periods):
 
 
 def _task_reports(province, year, tasks):
-    """Approved reports of the year: {task id: report} for a province, {task id: Counter} nationally."""
+    """Approved reports of the year: {task id: report} for a province, {task id: (Counter, demo)} nationally."""
     reports = TaskReport.objects.filter(task__in=tasks, year=year, status=WorkflowStatus.APPROVED)
     if province is not None:
         return {r.task_id: r for r in reports.filter(province=province)}
@@ -220,132 +428,225 @@ def _task_reports(province, year, tasks):
     return {task_id: (counter, demo[task_id]) for task_id, counter in counts.items()}
 
 
-def _directive_sheets(province, year, directives, rows_by_indicator, window):
+def _task_progress(province, report, units):
+    """(progress, narrative, is_demo) of a task: the unit's approved report, or nationally how many units said what."""
+    labels = dict(TaskReport.Progress.choices)
+    if province is not None:
+        if report is None:
+            return str(NO_REPORT), "", False
+        return str(labels[report.progress]), report.narrative, report.is_demo
+    counter, is_demo = report or (Counter(), False)
+    parts = [
+        _("%(label)s: %(n)s tỉnh") % {"label": labels[key], "n": counter[key]}
+        for key in TaskReport.Progress.values
+        if counter[key]
+    ]
+    missing = units - sum(counter.values())
+    if missing > 0:
+        parts.append(_("%(label)s: %(n)s tỉnh") % {"label": NO_REPORT, "n": missing})
+    return "; ".join(parts), "", is_demo
+
+
+def _directive_sheets(province, year, directives, figures):
+    rows_by_indicator = {r.indicator.pk: r for r in figures.rows}
     tasks = [t for d in directives for t in d.tasks.all()]
     reports = _task_reports(province, year, tasks)
-    labels = dict(TaskReport.Progress.choices)
     sheets = []
     for directive in directives:
         lines = []
         for task in directive.tasks.all():
             rows = [rows_by_indicator[i.pk] for i in task.indicators.all() if i.pk in rows_by_indicator]
-            report = reports.get(task.pk)
-            if province is not None:
-                progress = str(labels[report.progress]) if report else ""
-                narrative = report.narrative if report else ""
-                report_demo = bool(report and report.is_demo)
-            elif report:
-                counter, report_demo = report
-                progress = "; ".join(
-                    _("%(label)s: %(n)s tỉnh") % {"label": labels[key], "n": counter[key]}
-                    for key in TaskReport.Progress.values
-                    if counter[key]
-                )
-                narrative = ""
-            else:
-                progress, narrative, report_demo = "", "", False
-            if not report and not rows:
-                progress = _("Chưa có báo cáo được phê duyệt")
+            progress, narrative, report_demo = _task_progress(province, reports.get(task.pk), len(figures.places))
             lines.append(
                 TaskLine(
                     number=_line_number(task),
                     title=str(task.display_title),
                     text=str(task.display_text),
-                    indicators="\n".join(_indicator_line(r, window) for r in rows),
+                    indicators="\n".join(_indicator_line(r, figures.window) for r in rows),
                     progress=progress,
                     narrative=narrative,
                     is_demo=report_demo or any(r.is_demo for r in rows),
                 )
             )
-        sheets.append(DirectiveSheet(directive, lines))
+        targets = [] if lines else _directive_targets(directive, figures)
+        sheets.append(DirectiveSheet(directive, lines, targets))
     return sheets
 
 
-def _yearly_data(board, rows, sources=None):
-    """Every yearly figure behind the summary, up to the report's year.
-
-    A province's own figures carry their source and note (``sources``); figures added up from
-    several units (the nation, or the units merged into a current one) say how many reported and
-    why there is no value where there is none; years nobody reported are left out nationally.
-    """
-    data = []
-    for row in rows:
-        for year, figure in row.series.items():
-            if year > board.as_of or (sources is None and figure.reporting == 0 and figure.value is None):
+def _directive_targets(directive, figures):
+    """The targets ``directive`` set that apply here, in each of the report's periods, with their status."""
+    lines = []
+    for row in figures.rows:
+        for period in figures.periods:
+            assessment = row.assessment(period)
+            target = assessment.target if assessment else None
+            if target is None or target.directive_id != directive.pk:
                 continue
-            source, note = (sources or {}).get((row.indicator.pk, year), ("", ""))
-            if figure.is_aggregate:
-                fallback = _("Cộng gộp số liệu các đơn vị cũ") if sources is not None else ""
-                note = note or figure.reason or fallback
-            data.append(
-                DataRow(
-                    year,
-                    row.indicator,
-                    figure.value,
-                    figure.numerator,
-                    figure.denominator,
-                    figure.coverage,
-                    source,
-                    note,
-                    figure.is_demo,
+            figure = assessment.figure
+            lines.append(
+                TargetLine(
+                    indicator=row.indicator,
+                    target=target.value,
+                    deadline=target.deadline_year,
+                    latest=figure.value if figure else None,
+                    latest_year=figure.year if figure else None,
+                    status=status_text(assessment),
+                    status_key=assessment.key,
+                    is_demo=assessment.is_demo,
                 )
             )
-    return data
+    return lines
 
 
-def build_report(user, province, year):
-    """Everything the periodic report of ``province`` (None: the country) for ``year`` lists."""
+def _year_ranges(years):
+    """ "2008–2012, 2015": consecutive years written as a range."""
+    years = sorted(years)
+    parts, start = [], None
+    for index, year in enumerate(years):
+        if start is None:
+            start = year
+        if index + 1 == len(years) or years[index + 1] != year + 1:
+            parts.append(str(year) if start == year else f"{start}–{year}")
+            start = None
+    return ", ".join(parts)
+
+
+def _sources_text(row, years, sources):
+    """Where the figures of a row come from, by source, with the years each covers."""
+    by_source = defaultdict(list)
+    for year in years:
+        figure = row.series.get(year)
+        if figure is None or figure.value is None:
+            continue
+        if figure.is_aggregate:
+            if sources is None:
+                by_source[str(NATIONAL_SOURCE)].append(year)  # how many reported: the row below says it
+                continue
+            label = figure.reason or _("Cộng gộp số liệu các đơn vị cũ")
+            if not figure.complete:
+                label = _("%(label)s (tạm tính: %(coverage)s đơn vị báo cáo)") % {
+                    "label": label,
+                    "coverage": figure.coverage,
+                }
+        else:
+            source, note = sources.get((row.indicator.pk, year), ("", ""))
+            label = "; ".join(part for part in (source, note) if part)
+        if label:
+            by_source[label].append(year)
+    return "\n".join(f"{_year_ranges(ys)}: {label}" for label, ys in by_source.items())
+
+
+def _matrix(figures, sources, national):
+    """The yearly data: one row per indicator, one column per year with a figure, up to the report's year."""
+    years = set()
+    for row in figures.rows:
+        years |= {y for y, f in row.series.items() if y <= figures.as_of and f.value is not None}
+    years = sorted(years)
+    lines = []
+    for number, row in enumerate(figures.rows, 1):
+        values = {y: row.series[y].value for y in years if y in row.series and row.series[y].value is not None}
+        is_demo = any(row.series[y].is_demo for y in values)
+        lines.append(
+            MatrixRow(number, row.indicator, row.indicator.name, values, _sources_text(row, years, sources), is_demo)
+        )
+        if national:
+            coverage = {y: row.series[y].coverage for y in years if y in row.series}
+            label = _("Số đơn vị báo cáo")
+            lines.append(MatrixRow("", row.indicator, label, coverage, "", False, counts=True))
+    return years, lines
+
+
+def _cell(row, window):
+    assessment = row.assessment(window)
+    figure = assessment.figure
+    newer = assessment.newer
+    provisional = ""
+    if newer is not None and newer.value is not None:
+        provisional = _("Tạm tính %(year)s: %(value)s (%(coverage)s)") % {
+            "year": newer.year,
+            "value": format_figure(row.indicator, newer.value),
+            "coverage": newer.coverage,
+        }
+    return Cell(
+        value=figure.value if figure else None,
+        year=figure.year if figure else None,
+        label=str(assessment.progress.label),
+        key=assessment.key,
+        coverage=figure.coverage if figure else "",
+        provisional=provisional,
+        is_demo=assessment.is_demo,
+    )
+
+
+def _place_line(number, name, region, rows, window, is_total=False):
+    cells = {row.indicator.pk: _cell(row, window) for row in rows}
+    return PlaceLine(number, name, region, cells, any(c.is_demo for c in cells.values()), is_total)
+
+
+def _place_lines(figures):
+    lines = [_place_line("", _("Toàn quốc"), "", figures.rows, figures.window, is_total=True)]
+    for number, (place, rows) in enumerate(figures.places, 1):
+        lines.append(_place_line(number, place.name, place.get_region_display(), rows.values(), figures.window))
+    return lines
+
+
+def _region_sheets(figures):
+    sheets = []
+    for region in figures.regions:
+        lines = [_place_line("", _("Toàn vùng"), "", region.rows, figures.window, is_total=True)]
+        for number, (place, rows) in enumerate(region.places, 1):
+            lines.append(_place_line(number, place.name, "", rows.values(), figures.window))
+        sheets.append(RegionSheet(region.region, lines))
+    return sheets
+
+
+def build_report(user, province, year, window=None):
+    """Everything the periodic report of ``province`` (None: the country) for ``year`` lists.
+
+    ``window`` is the plan period compared against (None: the one the dashboards open on).
+    """
     indicators = list(Indicator.objects.order_by("position", "code"))
+    figures = load_figures(indicators, province, year, window)
     if province is not None:
-        board = dashboard.Board.load(indicators, only=[province], as_of=year)
-        rows = [board.row(indicator, province) for indicator in indicators]
         own = Measurement.objects.published().filter(province=province, year__lte=year)
         sources = {(i, y): (s, n) for i, y, s, n in own.values_list("indicator_id", "year", "source", "note")}
         pending = Measurement.objects.filter(province=province, year=year).exclude(status=WorkflowStatus.APPROVED)
     else:
-        units = units_reporting(year)
-        board = dashboard.Board.load(indicators, units=units, as_of=year)
-        rows = [board.national_row(indicator) for indicator in indicators]
         sources = {}
         pending = Measurement.objects.filter(year=year).exclude(status=WorkflowStatus.APPROVED)
     directives = _directives_for(province, year)
-    rows_by_indicator = {r.indicator.pk: r for r in rows}
-    periods = report_periods(board)
-    summary = _summary_rows(board, rows, directives, sources, periods)
-    data = _yearly_data(board, rows, sources if province else None)
-    sheets = _directive_sheets(province, year, directives, rows_by_indicator, board.window)
+    summary = _summary_rows(figures, directives, sources)
+    sheets = _directive_sheets(province, year, directives, figures)
+    years, matrix = _matrix(figures, sources if province else None, national=province is None)
+    places = _place_lines(figures) if province is None else []
+    regions = _region_sheets(figures) if province is None else []
     has_demo = (
         any(r.is_demo for r in summary)
-        or any(r.is_demo for r in data)
-        or any(line.is_demo for s in sheets for line in s.tasks)
+        or any(r.is_demo for r in matrix)
+        or any(line.is_demo for s in sheets for line in [*s.tasks, *s.targets])
     )
     return Report(
         province=province,
         year=year,
-        window=board.window,
-        periods=periods,
+        window=figures.window,
+        periods=figures.periods,
+        agency=agency_for(province, year),
         produced_on=timezone.localdate(),
         produced_by=producer_name(user),
+        indicators=indicators,
         directives=directives,
         summary=summary,
         directive_sheets=sheets,
-        data=data,
+        years=years,
+        matrix=matrix,
         pending=pending.count(),
+        places=places,
+        regions=regions,
         has_demo=has_demo,
     )
 
 
-def national_report_allowed(user):
-    """Who may download the national report: any signed-in user.
-
-    It holds the national aggregates of approved figures, exactly what the national dashboards
-    show every signed-in user; a report also records who produced it, so it always needs a login,
-    even when PUBLIC_DASHBOARDS opens the dashboards to everyone.
-    """
-    return user.is_authenticated and user.is_active
-
-
-# --- the periodic report ------------------------------------------------------------------------
+# --- the workbook -------------------------------------------------------------------------------
 
 
 def summary_columns(periods):
@@ -364,9 +665,15 @@ def summary_columns(periods):
                 24,
                 lambda r, p=period: r.targets[p][1],
                 wrap=True,
+                status=lambda r, p=period: r.targets[p][2],
             ),
         ]
     return [*SUMMARY_COLUMNS_BEFORE, *compared, *SUMMARY_COLUMNS_AFTER]
+
+
+def code_column():
+    """The indicator's code, hidden: a re-import matches rows on it; a reader never sees it."""
+    return Column(gettext_lazy("Mã chỉ số"), 4, lambda r: r.code, hidden=True, page=False)
 
 
 SUMMARY_COLUMNS_BEFORE = [
@@ -383,6 +690,7 @@ SUMMARY_COLUMNS_BEFORE = [
 SUMMARY_COLUMNS_AFTER = [
     text(gettext_lazy("Nguồn số liệu"), 32, "source", wrap=True),
     demo_column(lambda r: r.is_demo),
+    code_column(),
 ]
 
 TASK_COLUMNS = [
@@ -395,59 +703,141 @@ TASK_COLUMNS = [
     demo_column(lambda r: r.is_demo),
 ]
 
-DATA_COLUMNS = [
-    Column(gettext_lazy("Năm"), 7, lambda r: r.year, YEAR),
-    Column(gettext_lazy("Mã chỉ số"), 22, lambda r: r.indicator.code),
-    Column(gettext_lazy("Chỉ số"), 40, lambda r: r.indicator.name, wrap=True),
+TARGET_COLUMNS = [
+    Column(gettext_lazy("Chỉ số"), 44, lambda r: r.indicator.name, wrap=True),
     Column(gettext_lazy("Đơn vị tính"), 10, lambda r: r.indicator.display_unit, wrap=True),
-    Column(gettext_lazy("Giá trị"), 12, lambda r: r.value, lambda r: precise_format_for(r.indicator)),
-    Column(gettext_lazy("Tử số"), 12, lambda r: r.numerator, lambda r: integral_format(r.numerator)),
-    Column(gettext_lazy("Mẫu số"), 12, lambda r: r.denominator, lambda r: integral_format(r.denominator)),
-    text(gettext_lazy("Số đơn vị báo cáo"), 11, "reporting"),
-    text(gettext_lazy("Nguồn số liệu"), 34, "source", wrap=True),
-    text(gettext_lazy("Ghi chú"), 34, "note", wrap=True),
+    Column(gettext_lazy("Chỉ tiêu"), 11, lambda r: r.target, lambda r: number_format_for(r.indicator)),
+    Column(gettext_lazy("Hạn"), 7, lambda r: r.deadline, YEAR),
+    Column(gettext_lazy("Giá trị đánh giá"), 12, lambda r: r.latest, lambda r: number_format_for(r.indicator)),
+    Column(gettext_lazy("Năm"), 7, lambda r: r.latest_year, YEAR),
+    Column(gettext_lazy("Đánh giá"), 30, lambda r: r.status, wrap=True, status=lambda r: r.status_key),
     demo_column(lambda r: r.is_demo),
+    Column(gettext_lazy("Mã chỉ số"), 4, lambda r: r.indicator.code, hidden=True, page=False),
 ]
 
-COVER_WIDTHS = [6, 18, 16, 30, 14, 60]
+
+def matrix_columns(years, rows=()):
+    """The yearly data: indicator, unit, one column per year (wide enough for its longest figure), sources;
+    the code hidden."""
+    widths = {}
+    for row in rows:
+        for year, value in row.values.items():
+            shown = value if row.counts else format_figure(row.indicator, value)
+            widths[year] = max(widths.get(year, 7), len(str(shown)) + 2)
+
+    def number_format(row):
+        return None if row.counts else precise_format_for(row.indicator)
+
+    return [
+        Column(gettext_lazy("STT"), 5, lambda r: r.number, YEAR),
+        Column(gettext_lazy("Chỉ số"), 38, lambda r: r.label, wrap=True),
+        Column(gettext_lazy("Đơn vị tính"), 9, lambda r: "" if r.counts else r.indicator.display_unit, wrap=True),
+        *[Column(str(year), widths.get(year, 8), lambda r, y=year: r.values.get(y), number_format) for year in years],
+        text(gettext_lazy("Nguồn số liệu"), 30, "sources", wrap=True),
+        demo_column(lambda r: r.is_demo),
+        code_column(),
+    ]
+
+
+def place_columns(indicators, with_region):
+    """The province sheet: a unit per row, an indicator per column (value and year, status, n/m)."""
+    columns = [
+        Column(gettext_lazy("STT"), 5, lambda r: r.number, YEAR),
+        Column(gettext_lazy("Tỉnh, thành phố"), 20, lambda r: r.name, wrap=True),
+    ]
+    if with_region:
+        columns.append(Column(gettext_lazy("Vùng"), 14, lambda r: r.region, wrap=True))
+    for indicator in indicators:
+        columns.append(
+            Column(
+                f"{indicator.name} ({indicator.display_unit})",
+                17,
+                lambda r, i=indicator: r.cells[i.pk].text(i),
+                wrap=True,
+                status=lambda r, i=indicator: r.cells[i.pk].key,
+            )
+        )
+    columns.append(demo_column(lambda r: r.is_demo))
+    return columns
+
+
+def legend_footer():
+    """The status legend with its thresholds, as ``progress.legend`` writes it, under a table."""
+    return [(_("Cách đánh giá"), formula(), None)] + [(entry.label, entry.rule, entry.key) for entry in legend()]
+
+
+COVER_WIDTHS = [5, 13, 27, 13, 12, 42]  # about the width of a portrait A4 page
+LEFT = (1, 3)  # the agency's block (columns A–C) and the national motto's (D–F), as Decree 30/2020/NĐ-CP lays them
+RIGHT = (4, 6)
+SERIF = "Times New Roman"
+
+
+def _font(size=13, bold=False, italic=False, underline=None):
+    return Font(name=SERIF, size=size, bold=bold, italic=italic, underline=underline)
+
+
+def _two_blocks(cursor, left, right, height=None):
+    """One row: ``left`` (text, font) across the agency's block, ``right`` across the motto's."""
+    ws = cursor.ws
+    cells = [None] * len(COVER_WIDTHS)
+    for (first, _last), part in ((LEFT, left), (RIGHT, right)):
+        if part is not None and part[0]:
+            cells[first - 1] = make_cell(ws, part[0], font=part[1], alignment=CENTER)
+    row = cursor.append(cells, height=height)
+    for first, last in (LEFT, RIGHT):
+        ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+    return row
 
 
 def write_cover(workbook, report, contents):
+    """The cover in the layout of Decree 30/2020/NĐ-CP: agency and number top left, national motto and
+    place-date top right, the title centred, "Kính gửi", then the report's particulars; "Nơi nhận"
+    bottom left and the signature block bottom right."""
+    agency = report.agency
     ws = workbook.create_sheet(_("Bìa"))
     for index, width in enumerate(COVER_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
     set_print_setup(ws)
+    ws.page_setup.orientation = "portrait"
+    ws.HeaderFooter.oddFooter.center.text = ""
     cursor = Cursor(ws)
     full = [(1, len(COVER_WIDTHS))]
-    cursor.line([_("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")], merge=full, font=BOLD, alignment=CENTER)
-    cursor.line(
-        [_("Độc lập – Tự do – Hạnh phúc")], merge=full, font=Font(bold=True, underline="single"), alignment=CENTER
+
+    _two_blocks(
+        cursor, (agency.governing_body, _font(13)), (_("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), _font(13, bold=True))
+    )
+    _two_blocks(
+        cursor,
+        (agency.name.upper(), _font(13, bold=True, underline="single")),
+        (_("Độc lập - Tự do - Hạnh phúc"), _font(14, bold=True, underline="single")),
     )
     cursor.append([])
-    cursor.line([_("BÁO CÁO ĐỊNH KỲ")], merge=full, font=Font(bold=True, size=18), alignment=CENTER, height=28)
+    _two_blocks(cursor, (agency.number_line, _font(13)), (agency.place_date_line, _font(14, italic=True)))
+    cursor.append([])
+    cursor.line([_("BÁO CÁO")], merge=full, font=_font(14, bold=True), alignment=CENTER, height=22)
+    cursor.line([report.title], merge=full, font=_font(14, bold=True), alignment=CENTER, height=22)
     cursor.line(
-        [_("Kết quả thực hiện các chỉ tiêu ứng dụng và phát triển công nghệ thông tin")],
+        [_("(so với chỉ tiêu giai đoạn %(period)s)") % {"period": report.window}],
         merge=full,
-        font=SUBTITLE_FONT,
+        font=_font(13, italic=True),
         alignment=CENTER,
     )
-    cursor.line(
-        [_("%(unit)s — năm %(year)s") % {"unit": report.unit_name, "year": report.year}],
-        merge=full,
-        font=SUBTITLE_FONT,
-        alignment=CENTER,
-    )
+    cursor.append([])
+    for line in recipient_lines(agency):
+        cursor.line([line], merge=full, font=_font(14), alignment=CENTER, height=20)
     cursor.append([])
 
-    unit = report.unit_name
-    if report.province is not None:
-        unit = f"{report.province.name} ({_('mã')} {report.province.code}, {report.province})"
     status_note = _("Chỉ gồm số liệu đã phê duyệt.")
+    if report.year_note:
+        status_note += " " + report.year_note
     if report.pending:
         status_note += " " + _("Còn %(n)s số liệu năm %(year)s chưa được phê duyệt nên chưa có trong báo cáo.") % {
             "n": report.pending,
             "year": report.year,
         }
+    unit = agency.full_name
+    if report.province is None:
+        unit = _("%(agency)s (số liệu toàn quốc)") % {"agency": agency.full_name}
     facts = [
         (_("Đơn vị báo cáo"), unit),
         (_("Kỳ báo cáo"), _("Năm %(year)s (01/01/%(year)s – 31/12/%(year)s)") % {"year": report.year}),
@@ -456,56 +846,164 @@ def write_cover(workbook, report, contents):
             _("Chỉ tiêu các giai đoạn %(periods)s (tốc độ tuyến tính từ năm gốc đến hạn chỉ tiêu)")
             % {"periods": ", ".join(str(p) for p in report.periods) or "—"},
         ),
-        (_("Ngày lập"), f"{report.produced_on:%d/%m/%Y}"),
-        (_("Người lập"), report.produced_by),
+        (_("Số liệu tính đến"), _("ngày %(day)s") % {"day": f"{report.produced_on:%d/%m/%Y}"}),
         (_("Số liệu"), status_note),
     ]
     if report.has_demo:
-        facts.append((_("Số liệu minh họa"), demo_note()))
+        facts.append((str(DEMO_WORDS), demo_note()))
     for label, value in facts:
         row = cursor.append(
-            [make_cell(ws, label, font=BOLD, alignment=LEFT_WRAP), None, make_cell(ws, value, alignment=LEFT_WRAP)],
+            [
+                make_cell(ws, label, font=_font(12, bold=True), alignment=LEFT_WRAP),
+                None,
+                make_cell(ws, value, font=_font(12), alignment=LEFT_WRAP),
+            ],
             height=text_height(value, sum(COVER_WIDTHS[2:])),
         )
         ws.merged_cells.add(f"A{row}:B{row}")
         ws.merged_cells.add(f"C{row}:{get_column_letter(len(COVER_WIDTHS))}{row}")
     cursor.append([])
 
-    cursor.line([_("Các văn bản chỉ đạo được báo cáo")], merge=full, font=SUBTITLE_FONT)
-    headers = [_("STT"), _("Số hiệu"), _("Loại văn bản"), _("Cơ quan ban hành"), _("Ngày ban hành"), _("Trích yếu")]
-    cursor.line(headers, font=BOLD, alignment=CENTER, border=BORDER, fill=HEADER_FILL)
+    cursor.line([_("Các văn bản chỉ đạo được báo cáo")], merge=full, font=_font(13, bold=True))
+    headers = [_("STT"), _("Số hiệu"), _("Cơ quan ban hành"), _("Loại văn bản"), _("Ngày ban hành"), _("Trích yếu")]
+    cursor.line(headers, font=_font(12, bold=True), alignment=CENTER, border=BORDER, fill=HEADER_FILL)
     for number, directive in enumerate(report.directives, 1):
         issued = f"{directive.issued_on:%d/%m/%Y}" if directive.issued_on else ""
         values = [
             number,
             str(directive.display_number),
-            directive.get_kind_display(),
             str(directive.display_issuer),
+            directive.get_kind_display(),
             issued,
             str(directive.display_title),
         ]
-        cursor.line(values, alignment=LEFT_WRAP, border=BORDER, height=text_height(values[-1], 60))
+        cursor.line(
+            values,
+            font=_font(12),
+            alignment=LEFT_WRAP,
+            border=BORDER,
+            height=text_height(str(directive.display_title), COVER_WIDTHS[-1]),
+        )
     if not report.directives:
-        cursor.line([_("Chưa có văn bản nào.")], merge=full, font=NOTE_FONT)
+        cursor.line([_("Chưa có văn bản nào.")], merge=full, font=_font(12, italic=True))
+    untracked = [directive_name(s.directive) for s in report.directive_sheets if s.is_empty]
+    if untracked:
+        note = _("%(directives)s: chưa có nhiệm vụ được đánh số hay chỉ tiêu định lượng trong hệ thống.") % {
+            "directives": ", ".join(untracked)
+        }
+        cursor.line([note], merge=full, font=_font(12, italic=True), alignment=LEFT_WRAP, height=text_height(note, 100))
     cursor.append([])
 
-    cursor.line([_("Nội dung báo cáo")], merge=full, font=SUBTITLE_FONT)
+    cursor.line([_("Nội dung báo cáo")], merge=full, font=_font(13, bold=True))
     for number, (name, description) in enumerate(contents, 1):
         cursor.line(
-            [number, name, None, description],
-            merge=[(2, 3), (4, len(COVER_WIDTHS))],
+            [number, name, description],
+            merge=[(3, len(COVER_WIDTHS))],
+            font=_font(12),
             alignment=LEFT_WRAP,
-            height=text_height(description, sum(COVER_WIDTHS[3:])),
+            height=text_height(description, sum(COVER_WIDTHS[2:])),
         )
+    cursor.append([])
+    write_closing(cursor, agency)
     return ws
 
 
+def recipient_lines(agency):
+    """ "Kính gửi: X." for one recipient; "Kính gửi:" then "- X;" lines for several (Decree 30's usage)."""
+    if len(agency.recipients) == 1:
+        return [_("Kính gửi: %(recipient)s.") % {"recipient": agency.recipients[0]}]
+    last = len(agency.recipients) - 1
+    return [_("Kính gửi:")] + [f"- {r}{'.' if i == last else ';'}" for i, r in enumerate(agency.recipients)]
+
+
+def signature_lines(agency):
+    """The signature block, top to bottom: the title lines, room to sign, the name ("" if not set)."""
+    return [*agency.signer_title, "", "", "", agency.signer_name]
+
+
+def distribution_lines(agency):
+    return [line if line.startswith("-") else f"- {line}" for line in agency.distribution]
+
+
+def write_closing(cursor, agency):
+    """ "Nơi nhận:" with its list bottom left, the signature block bottom right, row by row."""
+    left = [(_("Nơi nhận:"), _font(12, bold=True, italic=True))]
+    left += [(line, _font(11)) for line in distribution_lines(agency)]
+    right = [(line, _font(14, bold=True)) for line in signature_lines(agency)]
+    ws = cursor.ws
+    for index in range(max(len(left), len(right))):
+        cells = [None] * len(COVER_WIDTHS)
+        if index < len(left) and left[index][0]:
+            cells[0] = make_cell(ws, left[index][0], font=left[index][1], alignment=Alignment(horizontal="left"))
+        if index < len(right) and right[index][0]:
+            cells[RIGHT[0] - 1] = make_cell(ws, right[index][0], font=right[index][1], alignment=CENTER)
+        row = cursor.append(cells, height=18)
+        for first, last in (LEFT, RIGHT):
+            ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+
+
+def _directive_table(sheet, scope, demo):
+    directive = sheet.directive
+    issued = _("ban hành ngày %(day)s") % {"day": f"{directive.issued_on:%d/%m/%Y}"} if directive.issued_on else ""
+    period = ""
+    if directive.period_start or directive.period_end:
+        period = _("giai đoạn %(start)s–%(end)s") % {
+            "start": directive.period_start or "…",
+            "end": directive.orientation_year or directive.period_end or "…",
+        }
+    heading = f"{directive_name(directive)} — {directive.display_issuer}"
+    notes = [str(directive.display_title)]
+    details = ", ".join(part for part in (issued, period) if part)
+    if details:
+        notes.append(details[0].upper() + details[1:] + ".")
+    if sheet.tasks:
+        return Table(
+            heading,
+            TASK_COLUMNS,
+            sheet.tasks,
+            subtitle=[_("Tình hình thực hiện: %(scope)s") % {"scope": scope}],
+            notes=[*notes, *demo],
+            is_demo=lambda r: r.is_demo,
+        )
+    notes.append(_("Văn bản không có nhiệm vụ được đánh số trong hệ thống; dưới đây là các chỉ tiêu văn bản đặt ra."))
+    return Table(
+        heading,
+        TARGET_COLUMNS,
+        sheet.targets,
+        subtitle=[_("Các chỉ tiêu của văn bản: %(scope)s") % {"scope": scope}],
+        notes=[*notes, *demo],
+        is_demo=lambda r: r.is_demo,
+        footer=legend_footer(),
+    )
+
+
+def _place_table(report, lines, title, with_region, scope):
+    indicators = report.indicators
+    keys = ["", "", *([""] if with_region else []), *[i.code for i in indicators], ""]
+    return Table(
+        title,
+        place_columns(indicators, with_region),
+        lines,
+        subtitle=[
+            scope,
+            _("So với chỉ tiêu giai đoạn %(period)s; mỗi ô: giá trị (năm), đánh giá, số đơn vị báo cáo khi cộng gộp.")
+            % {"period": report.window},
+        ],
+        notes=[*([demo_note()] if report.has_demo else [])],
+        is_demo=lambda r: r.is_demo,
+        footer=legend_footer(),
+        keys=keys,
+        pages_wide=math.ceil(len(indicators) / PLACE_COLUMNS_PER_PAGE) or 1,
+        title_columns=2,
+    )
+
+
 def report_workbook(report):
-    """The periodic report: cover, summary, one sheet per directive, the yearly data."""
+    """The periodic report: cover, summary, (nationally) units and regions, each directive, the yearly data."""
     workbook = new_workbook(
         _("Báo cáo định kỳ %(unit)s năm %(year)s") % {"unit": report.unit_name, "year": report.year}, report.produced_by
     )
-    scope = _("%(unit)s — năm %(year)s") % {"unit": report.unit_name, "year": report.year}
+    scope = report.scope
     demo = [demo_note()] if report.has_demo else []
     summary = Table(
         _("TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
@@ -514,77 +1012,87 @@ def report_workbook(report):
         subtitle=[scope],
         notes=[
             _("Giá trị mới nhất là số liệu đã phê duyệt gần nhất tính đến hết năm %(year)s.") % {"year": report.year},
-            formula(),
-            legend_text(),
+            *([report.year_note] if report.year_note else []),
             *demo,
         ],
         is_demo=lambda r: r.is_demo,
+        footer=legend_footer(),
     )
+    pages = 1 if len(report.matrix) <= MATRIX_ROWS_PER_PAGE else 2
     data = Table(
         _("SỐ LIỆU CÁC NĂM"),
-        DATA_COLUMNS,
-        report.data,
+        matrix_columns(report.years, report.matrix),
+        report.matrix,
         subtitle=[scope],
         notes=[
-            _("Số liệu đã phê duyệt đến hết năm %(year)s, mỗi dòng một chỉ số trong một năm.") % {"year": report.year},
+            _("Số liệu đã phê duyệt đến hết năm %(year)s: mỗi dòng một chỉ số, mỗi cột một năm.")
+            % {"year": report.year},
             *demo,
         ],
         is_demo=lambda r: r.is_demo,
+        pages_tall=pages,
     )
     taken = {_("Bìa")}
-    names = {"summary": sheet_title(_("Tổng hợp"), taken)}
-    taken.add(names["summary"])
-    directive_tables = []
-    for sheet in report.directive_sheets:
-        directive = sheet.directive
-        name = sheet_title(str(directive.display_number) if directive.number else directive.slug, taken)
-        taken.add(name)
-        issued = _("ban hành ngày %(day)s") % {"day": f"{directive.issued_on:%d/%m/%Y}"} if directive.issued_on else ""
-        period = ""
-        if directive.period_start or directive.period_end:
-            period = _("giai đoạn %(start)s–%(end)s") % {
-                "start": directive.period_start or "…",
-                "end": directive.orientation_year or directive.period_end or "…",
-            }
-        heading = f"{directive.get_kind_display()} {directive.number}".strip() + f" — {directive.display_issuer}"
-        notes = [str(directive.display_title)]
-        details = ", ".join(part for part in (issued, period) if part)
-        if details:
-            notes.append(details[0].upper() + details[1:] + ".")
-        if not sheet.tasks:
-            notes.append(
-                _(
-                    "Văn bản này chưa có nhiệm vụ được đánh số trong hệ thống; các chỉ tiêu của văn bản "
-                    "được đánh giá ở trang “Tổng hợp”."
+
+    def claim(name):
+        title = sheet_title(name, taken)
+        taken.add(title)
+        return title
+
+    names = {"summary": claim(_("Tổng hợp"))}
+    place_tables = []
+    if report.province is None:
+        place_tables.append(
+            (
+                claim(_("Tỉnh, thành phố")),
+                _place_table(report, report.places, _("KẾT QUẢ THEO TỈNH, THÀNH PHỐ"), True, report.scope),
+            )
+        )
+        for sheet in report.regions:
+            label = Province.Region(sheet.region).label
+            title = _("KẾT QUẢ VÙNG %(region)s") % {"region": force_str(label).upper()}
+            place_tables.append(
+                (
+                    claim(force_str(REGION_SHEETS.get(sheet.region, label))),
+                    _place_table(report, sheet.lines, title, False, _("Năm %(year)s") % {"year": report.year}),
                 )
             )
-        if sheet.tasks:
-            notes += demo
-        table = Table(
-            heading,
-            TASK_COLUMNS,
-            sheet.tasks,
-            subtitle=[_("Tình hình thực hiện: %(scope)s") % {"scope": scope}],
-            notes=notes,
-            is_demo=lambda r: r.is_demo,
-        )
-        directive_tables.append((name, table))
-    names["data"] = sheet_title(_("Số liệu các năm"), taken)
+    directive_tables = []
+    for sheet in report.directive_sheets:
+        if sheet.is_empty:
+            continue
+        directive = sheet.directive
+        name = claim(str(directive.number) if directive.number else directive_name(directive))
+        directive_tables.append((name, _directive_table(sheet, scope, demo), sheet))
+    names["data"] = claim(_("Số liệu các năm"))
 
     contents = [
         (
             names["summary"],
-            _("Từng chỉ số: năm gốc, giá trị mới nhất, chỉ tiêu và đánh giá theo từng giai đoạn, nguồn."),
+            _("Từng chỉ số: năm gốc, giá trị mới nhất, chỉ tiêu và đánh giá theo từng giai đoạn, nguồn; chú giải."),
         ),
         *[
-            (name, _("Các nhiệm vụ của %(heading)s và tình hình thực hiện.") % {"heading": table.title})
-            for name, table in directive_tables
+            (name, _("Từng tỉnh, thành phố: giá trị, đánh giá và số đơn vị báo cáo của mỗi chỉ số."))
+            if index == 0
+            else (name, _("Các tỉnh, thành phố của vùng và số liệu chung của vùng."))
+            for index, (name, _table) in enumerate(place_tables)
+        ],
+        *[
+            (
+                name,
+                _("Các nhiệm vụ của %(heading)s và tình hình thực hiện.") % {"heading": directive_name(sheet.directive)}
+                if sheet.tasks
+                else _("Các chỉ tiêu của %(heading)s và đánh giá.") % {"heading": directive_name(sheet.directive)},
+            )
+            for name, _table, sheet in directive_tables
         ],
         (names["data"], _("Số liệu từng năm của từng chỉ số (số liệu gốc của trang Tổng hợp).")),
     ]
     write_cover(workbook, report, contents)
     write_table(workbook, summary, name=names["summary"], freeze_columns=3)
-    for name, table in directive_tables:
-        write_table(workbook, table, name=name, freeze_columns=2)
+    for name, table in place_tables:
+        write_table(workbook, table, name=name, freeze_columns=3 if table.columns[2].header == _("Vùng") else 2)
+    for name, table, _sheet in directive_tables:
+        write_table(workbook, table, name=name, freeze_columns=2 if table.columns is TASK_COLUMNS else 1)
     write_table(workbook, data, name=names["data"], freeze_columns=3)
     return workbook

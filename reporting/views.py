@@ -6,45 +6,83 @@ Who may download what is answered by ``provinces.access``.
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from indicators import years
-from provinces.access import dashboard_view, province_for
+from indicators.targets import as_period
+from provinces.access import dashboard_view, province_for, require
 
-from . import excel, export
+from . import excel, export, word
 from . import report as periodic
 
 
-def _bad_year(request, province, message):
+def _unavailable(request, province, message):
+    back = reverse("province-detail", args=[province.slug]) if province is not None else reverse("home")
     context = {
-        "heading": _("Không có báo cáo định kỳ của năm này"),
+        "heading": _("Không có báo cáo định kỳ này"),
         "message": message,
-        "back_url": reverse("province-detail", args=[province.slug]),
-        "back_label": _("Về trang của %(province)s") % {"province": province.name},
+        "back_url": back,
+        "back_label": _("Về trang của %(province)s") % {"province": province.name}
+        if province is not None
+        else _("Về trang tổng quan"),
     }
     return render(request, "unavailable.html", context, status=404)
+
+
+def _report(request, slug, year):
+    """(Report, None) for the unit in the URL and the year and plan period asked, or (None, a 404 page).
+
+    Raises PermissionDenied unless ``provinces.access`` lets the user download the report.
+    """
+    if slug == periodic.NATIONAL:
+        province = None
+        require(request.user, "report", None)
+        problem = None
+        if not years.FIRST_REPORTING_YEAR <= year <= datetime.date.today().year:
+            problem = _("Không có báo cáo năm %(year)s.") % {"year": year}
+    else:
+        province = province_for(request.user, slug, "report")
+        problem = years.check_year(province, year)
+    window = None
+    asked = request.GET.get("target", "")
+    if not problem and asked:
+        periods = {str(p.key): p for p in periodic.report_period_choices()}
+        window = periods.get(asked) or (as_period(int(asked)) if asked.isdigit() and len(asked) == 4 else None)
+        if window not in periods.values():
+            problem = _("Không có chỉ tiêu nào thuộc giai đoạn “%(period)s”.") % {"period": asked}
+    if problem:
+        return None, _unavailable(request, province, problem)
+    return periodic.build_report(request.user, province, year, window), None
+
+
+def _filename(request, report, extension):
+    """bao-cao-dinh-ky-phu-tho-2025.xlsx; with the period when one was asked for (…-2025-2026-2030.xlsx)."""
+    period = f"-{report.window.first}-{report.window.last}" if request.GET.get("target") else ""
+    return f"bao-cao-dinh-ky-{report.slug}-{report.year}{period}.{extension}"
 
 
 @login_required
 def report_workbook(request, slug, year):
     """The periodic report workbook of one province, or of the whole country, for one year."""
-    if slug == periodic.NATIONAL:
-        if not periodic.national_report_allowed(request.user):
-            raise PermissionDenied
-        if not years.FIRST_REPORTING_YEAR <= year <= datetime.date.today().year:
-            raise Http404(_("Không có báo cáo năm %(year)s.") % {"year": year})
-        province = None
-    else:
-        province = province_for(request.user, slug)
-        problem = years.check_year(province, year)
-        if problem:
-            return _bad_year(request, province, problem)
-    report = periodic.build_report(request.user, province, year)
-    return excel.xlsx_response(periodic.report_workbook(report), f"bao-cao-dinh-ky-{slug}-{year}.xlsx")
+    report, unavailable = _report(request, slug, year)
+    if unavailable:
+        return unavailable
+    return excel.xlsx_response(periodic.report_workbook(report), _filename(request, report, "xlsx"))
+
+
+@login_required
+def report_document(request, slug, year):
+    """The same report as a Word document: the narrative a Party committee reads."""
+    report, unavailable = _report(request, slug, year)
+    if unavailable:
+        return unavailable
+    response = HttpResponse(word.docx_bytes(report), content_type=word.DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(request, report, "docx")}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @dashboard_view

@@ -181,6 +181,9 @@ def project_paths(demo):
         "reports/<slug:slug>/<int:year>.xlsx": [
             reverse("report-workbook", args=[p.slug, y]) for p, y in entry if p is not lao_cai
         ],
+        "reports/<slug:slug>/<int:year>.docx": [
+            reverse("report-document", args=[p.slug, y]) for p, y in entry if p is not lao_cai
+        ],
         "exports/data.xlsx": [reverse("export-data")],
     }
 

@@ -163,7 +163,8 @@ def test_the_report_rows_use_the_dashboards_targets_and_statuses(world):
     assert (lan.latest, lan.latest_year) == (D("70.50"), YEAR)
     # a 2012 report compares against its own plan period, 2011–2015 (none before it has a target)
     assert [str(p) for p in report.periods] == ["2011–2015"]
-    target_2015, status_2015 = lan.targets[report.periods[0]]
+    target_2015, status_2015, key_2015 = lan.targets[report.periods[0]]
+    assert key_2015 == expected.assessment(2015).key
     assert target_2015 == D("80.00")
     assert status_2015.startswith(str(expected.assessment(2015).progress.label))
     # p = 20.5 / 30, e = 2 / 5: pace 1.71, on track; the numbers travel with the label
@@ -181,14 +182,16 @@ def test_the_report_lists_the_province_directives_and_the_approved_task_reports(
     assert by_number["2"].progress == "Đang triển khai"
     assert by_number["2"].narrative.startswith("Đã triển khai phần mềm")
     assert "Tỷ lệ đơn vị có mạng LAN: 70,5 (2012) — Đúng tiến độ" in by_number["1"].indicators
-    assert by_number["3"].progress == "Chưa có báo cáo được phê duyệt"
+    assert by_number["3"].progress == "Chưa báo cáo"
+    assert by_number["1"].progress == "Chưa báo cáo", "a task measured by figures still has no report of its own"
 
 
 def test_the_report_counts_figures_of_the_year_still_waiting_for_approval(world):
     make_measurement(world["computers"], world["phu_tho"], 2011, 1, status=WorkflowStatus.SUBMITTED)
     report = reports.build_report(world["users"]["viewer"], world["phu_tho"], 2011)
     assert report.pending == 1
-    assert all(row.year != 2011 for row in report.data), "only approved figures are reported"
+    computers = next(r for r in report.matrix if r.indicator == world["computers"])
+    assert 2011 not in computers.values, "only approved figures are reported"
 
 
 # --- the periodic report: the workbook --------------------------------------------------------------
@@ -204,31 +207,36 @@ def test_the_report_workbook_reads_as_a_finished_report(world):
 
     cover = all_text(workbook["Bìa"])
     for text in (
-        "BÁO CÁO ĐỊNH KỲ",
-        "Tỉnh Phú Thọ — năm 2012",
+        "BÁO CÁO",
+        "Kết quả thực hiện các chỉ tiêu ứng dụng và phát triển công nghệ thông tin năm 2012",
         "Năm 2012 (01/01/2012 – 31/12/2012)",
-        "Lãnh đạo Tỉnh ủy",
+        "Sở Thông tin và Truyền thông tỉnh Phú Thọ",
         "24-CT/TU",
         "Tỉnh ủy Phú Thọ",
         "Chỉ gồm số liệu đã phê duyệt.",
     ):
         assert text in cover, text
     assert "Số liệu minh họa" in cover
+    assert "Lãnh đạo Tỉnh ủy" not in cover, "the preparer is the unit; who clicked is in the properties only"
+    assert workbook.properties.creator == "Lãnh đạo Tỉnh ủy"
 
     for name in workbook.sheetnames:
         ws = workbook[name]
-        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.orientation == ("portrait" if name == "Bìa" else "landscape")
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        tall = 1 if name == "Số liệu các năm" else 0  # the yearly matrix fits one page; the rest runs on
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, tall)
 
 
 def test_the_summary_sheet_has_a_merged_title_a_frozen_bold_header_and_number_formats(world):
     ws = workbook_of(report_response(world))["Tổng hợp"]
     header = row_with(ws, "STT")
     last = get_column_letter(ws.max_column)
+    shown = get_column_letter(ws.max_column - 1)  # the code column, last, is hidden
+    assert ws.column_dimensions[last].hidden and ws[f"{last}{header}"].value == "Mã chỉ số"
     assert ws["A1"].value == "TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"
-    assert f"A1:{last}1" in {str(r) for r in ws.merged_cells.ranges}
+    assert f"A1:{shown}1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws.freeze_panes == f"D{header + 1}"
     assert ws.auto_filter.ref == f"A{header}:{last}{header + 2}"
     assert ws.print_title_rows == f"${header}:${header}"
@@ -243,8 +251,9 @@ def test_the_summary_sheet_has_a_merged_title_a_frozen_bold_header_and_number_fo
     assert lan["Đánh giá so với chỉ tiêu 2011–2015"].value == "Đúng tiến độ · tốc độ 1,71"
     assert (computers["Giá trị mới nhất"].value, computers["Giá trị mới nhất"].number_format) == (60000, "#,##0")
     assert computers["Minh họa"].value == "minh họa" and lan["Minh họa"].value is None
-    assert "không phải số liệu thật" in all_text(ws)
-    assert "Đúng tiến độ: chưa đạt, r ≥ 0,95" in all_text(ws), "the sheet explains the pace the way the pages do"
+    assert "không phải số liệu báo cáo" in all_text(ws)
+    legend_row = row_with(ws, "Đúng tiến độ", column=1)
+    assert ws.cell(legend_row, 3).value == "chưa đạt, r ≥ 0,95", "the sheet explains the pace the way the pages do"
 
 
 def test_the_directive_sheet_lists_its_numbered_tasks_with_the_year_report(world):
@@ -257,34 +266,31 @@ def test_the_directive_sheet_lists_its_numbered_tasks_with_the_year_report(world
     assert ws.freeze_panes == f"C{header + 1}"
 
 
-def test_the_data_sheet_keeps_notes_and_sources_as_plain_text(world):
+def test_the_data_sheet_is_an_indicator_by_year_matrix_with_sources_as_plain_text(world):
     data = response_bytes(report_response(world))
     ws = load_workbook(io.BytesIO(data))["Số liệu các năm"]
-    header = row_with(ws, "Năm")
-    rows = records(ws, header)
-    assert [(r["Năm"].value, r["Mã chỉ số"].value) for r in rows] == [
-        (2010, "units-with-lan"),
-        (2012, "units-with-lan"),
-        (2010, "computers"),
-        (2012, "computers"),
-    ]
-    lan_2012 = rows[1]
-    assert (lan_2012["Ghi chú"].value, lan_2012["Ghi chú"].data_type) == (HYPERLINK, "s")
-    assert (lan_2012["Nguồn số liệu"].value, lan_2012["Nguồn số liệu"].data_type) == (COMMAND, "s")
-    assert (lan_2012["Tử số"].value, lan_2012["Mẫu số"].value, lan_2012["Tử số"].number_format) == (141, 200, "#,##0")
-    assert (lan_2012["Giá trị"].value, lan_2012["Giá trị"].number_format) == (70.5, "#,##0.0#")
+    header = row_with(ws, "STT")
+    rows = {r["Mã chỉ số"].value: r for r in records(ws, header)}
+    assert [c.value for c in ws[header]][3:5] == ["2010", "2012"], "one column per year with a figure"
+    lan = rows["units-with-lan"]
+    assert (lan["Chỉ số"].value, lan["2010"].value, lan["2012"].value) == ("Tỷ lệ đơn vị có mạng LAN", 50, 70.5)
+    assert lan["2012"].number_format == "#,##0.0#"
+    sources = lan["Nguồn số liệu"]
+    assert sources.data_type == "s" and COMMAND in sources.value and HYPERLINK in sources.value
+    assert rows["computers"]["2012"].value == 60000 and rows["computers"]["Minh họa"].value == "minh họa"
     assert not has_formulas(data)
 
 
 def test_the_national_report_adds_the_units_up(world):
     response = client_for(world, "outsider").get(f"/reports/toan-quoc/{YEAR}.xlsx")
     workbook = workbook_of(response)
-    assert "Toàn quốc — năm 2012" in all_text(workbook["Bìa"])
+    assert "Toàn quốc — năm 2012" in all_text(workbook["Số liệu các năm"])
     ws = workbook["Số liệu các năm"]
-    rows = [r for r in records(ws, row_with(ws, "Năm")) if r["Mã chỉ số"].value == "units-with-lan"]
-    lan_2012 = next(r for r in rows if r["Năm"].value == YEAR)
-    assert lan_2012["Giá trị"].value == pytest.approx(181 / 300 * 100, abs=0.01)  # Σ numerators / Σ denominators
-    assert lan_2012["Số đơn vị báo cáo"].value == "2/2"
+    rows = records(ws, row_with(ws, "STT"))
+    index = next(i for i, r in enumerate(rows) if r["Mã chỉ số"].value == "units-with-lan")
+    lan, reporting = rows[index], rows[index + 1]
+    assert lan["2012"].value == pytest.approx(181 / 300 * 100, abs=0.01)  # Σ numerators / Σ denominators
+    assert (reporting["Chỉ số"].value, reporting["2012"].value) == ("Số đơn vị báo cáo", "2/2")
 
 
 ACCESS = [
@@ -301,9 +307,10 @@ ACCESS = [
 ]
 
 
+@pytest.mark.parametrize("extension", ["xlsx", "docx"])
 @pytest.mark.parametrize(("role", "slug", "status"), ACCESS)
-def test_who_may_download_a_report(world, role, slug, status):
-    response = report_response(world, role, slug)
+def test_who_may_download_a_report(world, role, slug, status, extension):
+    response = client_for(world, role).get(f"/reports/{slug}/{YEAR}.{extension}")
     response_bytes(response)  # read to the end, which closes it as a server would
     assert response.status_code == status
     if status == 302:
