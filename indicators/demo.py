@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from provinces.models import Membership, Province
 
+from . import generation as data_generation
 from .models import Indicator, Measurement, Target, WorkflowStatus
 
 FIRST_YEAR = 2008
@@ -253,6 +254,8 @@ def load_demo_figures():
         if (t.indicator_id, t.province_id, t.deadline_year, t.subject) not in existing_targets
     ]
     Target.objects.bulk_create(targets)
+    if rows or targets:
+        data_generation.bump_on_commit()  # bulk_create sends no signals
     return {"measurements": len(rows), "targets": len(targets), "skipped": skipped}
 
 
