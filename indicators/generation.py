@@ -29,7 +29,7 @@ signals connected in ``connect_signals``; writes that send no signals (``bulk_cr
 import logging
 
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import IntegrityError, connection, transaction
@@ -51,7 +51,7 @@ def _model():
 
 def in_shared_cache():
     """Whether every process sees the same cache, so the generation may be read from it."""
-    return not isinstance(cache, (LocMemCache, DummyCache))
+    return not isinstance(caches[DEFAULT_CACHE_ALIAS], (LocMemCache, DummyCache))  # `cache` is only a proxy
 
 
 def stored():
