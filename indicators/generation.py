@@ -88,7 +88,9 @@ def bump():
         try:
             cache.incr(CACHE_KEY)
         except ValueError:  # no copy: the next read seeds it from the row
-            pass
+            return
+        except Exception:  # the cache is down: its copy is re-seeded from the row within RESEED_SECONDS
+            logger.exception("data generation: the cache's copy was not incremented")
 
 
 class _Bump:

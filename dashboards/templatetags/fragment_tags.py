@@ -1,4 +1,4 @@
-"""``{% cachedfragment "name" [vary …] %}…{% endcachedfragment %}``: a part of a page, cached (``dashboards.fragments``)."""
+"""``{% cachedfragment "name" [vary …] %}…{% endcachedfragment %}``: a cached part of a page (see fragments.py)."""
 
 from django import template
 from django.core.cache import cache
