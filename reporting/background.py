@@ -2,10 +2,11 @@
 
 ``data_export`` (the view) counts the rows first (one ``COUNT``); above ``EXPORT_BACKGROUND_ROWS``
 it offers to prepare the file in the background instead of writing it during the request. A job is
-a folder-less pair of files in ``EXPORT_DIR`` (outside the web root, never served by nginx or
-whitenoise): ``<id>.json``, its state (who asked, their permission scope, rows written of how
-many, done or failed) rewritten atomically as the rows are written, and ``<id>.xlsx``, the
-workbook, written by the worker through the same ``reporting.export`` as the synchronous export.
+two files in ``EXPORT_DIR`` (outside the web root, never served by nginx or whitenoise), so it
+needs no table and the app servers and the worker of one machine all see it: ``<id>.json``, its
+state (who asked, their permission scope, rows written of how many, done or failed), rewritten
+atomically as the rows are written; and ``<id>.xlsx``, the workbook, written by the worker through
+the same ``reporting.export`` as the synchronous export.
 Files are kept for ``KEPT`` (a day): ``remove_expired`` runs before every new job and from
 ``manage.py prune_exports`` (daily, from a timer or cron); an expired job is refused even before that.
 
