@@ -14,7 +14,13 @@ Two ways in:
   from them without running the view, so neither its rows nor its tables are computed; otherwise
   the view runs and the blocks it renders through ``{% cachedfragment %}`` are kept together.
 - ``{% cachedfragment "name" [vary …] %} … {% endcachedfragment %}`` (``fragment_tags``) alone:
-  caches one part of any page under the same key plus its name and any extra vary values.
+  caches one part of any page under the same key plus its name and any extra vary values, in a
+  view that called ``pin(request)`` before reading any data.
+
+The generation is read once per request, before the view reads anything (``pin``): a part stored
+under generation g then holds data at least as new as g's change. Read after the data, a change
+committed in between would leave older data stored under the newer number, stale until the next
+change; so a fragment in a request that pinned nothing is rendered, never cached.
 """
 
 import hashlib
@@ -35,6 +41,13 @@ TIMEOUT = 6 * 3600
 PAGE_TEMPLATE = "dashboards/_cached_page.html"
 
 
+def pin(request):
+    """Read the data generation for this request, once and before its data; returns it."""
+    if not hasattr(request, "data_generation"):
+        request.data_generation = generation.current()
+    return request.data_generation
+
+
 def key(request, *parts):
     """The cache key of what ``request`` renders, for ``parts`` (a fragment's name, vary values)."""
     query = sorted((name, values) for name, values in request.GET.lists())
@@ -47,7 +60,7 @@ def key(request, *parts):
         [str(part) for part in parts],
     ]
     digest = hashlib.sha256(json.dumps(described, ensure_ascii=False).encode()).hexdigest()
-    return f"page:{generation.current()}:{digest}"
+    return f"page:{pin(request)}:{digest}"
 
 
 def _cacheable(request):

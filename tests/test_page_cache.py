@@ -143,3 +143,28 @@ def test_a_cache_local_to_each_process_never_holds_the_generation(settings):
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
     }
     assert generation.in_shared_cache()
+
+
+def test_a_fragment_is_cached_only_once_the_request_has_pinned_its_generation(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    from dashboards import fragments
+
+    renders = []
+    template = Template('{% load fragment_tags %}{% cachedfragment "part" who %}{{ count }}{% endcachedfragment %}')
+
+    def render(request, who="a"):
+        renders.append(who)
+        return template.render(Context({"request": request, "who": who, "count": len(renders)}))
+
+    request = rf.get("/?year=2020")
+    request.user = AnonymousUser()
+    assert (render(request), render(request)) == ("1", "2"), "read after the data: never cached"
+    fragments.pin(request)
+    assert (render(request), render(request)) == ("3", "3")
+    assert render(request, who="b") == "5", "an explicit vary value is part of the key"
+    other = rf.get("/?year=2021")
+    other.user = AnonymousUser()
+    fragments.pin(other)
+    assert render(other) == "6", "so are the query parameters"

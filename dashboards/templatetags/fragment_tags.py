@@ -21,6 +21,8 @@ class CachedFragmentNode(template.Node):
         if blocks is not None:  # inside a cached_page view: the page keeps its blocks together
             html = blocks[name] = self.nodelist.render(context)
             return html
+        if not hasattr(request, "data_generation"):  # read after the data: see fragments.py
+            return self.nodelist.render(context)
         key = fragments.key(request, name, *(v.resolve(context) for v in self.vary))
         html = cache.get(key)
         if html is None:
