@@ -49,8 +49,11 @@ run: setup demo
 	@echo "    phutho-approver  Phú Thọ, approves figures"
 	@echo "    phutho-viewer    Phú Thọ, reads dashboards"
 	@echo "    laocai-editor    Lào Cai, enters figures"
+	@echo "  A background worker (long exports) runs beside the server; Ctrl+C stops both."
 	@echo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py db_worker --reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The production configuration on this machine: DEBUG off, collected static files served by whitenoise,
 # gunicorn on PORT. Plain HTTP here, so the HTTPS-only settings a server behind its proxy keeps are off.

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "provinces",
     "directives",
     "indicators",
@@ -238,6 +240,15 @@ else:
         # Failed logins must be counted across gunicorn's workers: the database holds them.
         "axes": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "axes_cache"},
     }
+
+# --- background tasks (django-tasks): the long exports, run by `manage.py db_worker` (make run starts one;
+# production: deploy/ict-tracker-worker.service). The queue is a table of the database: no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The full data export runs in the background above this many rows (about 3 s of writing), else in the request.
+EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=10000)
+# Where background exports are written and kept for a day: outside the web root, shared by the app
+# servers and the worker of one machine; served only through the view that checks who asks.
+EXPORT_DIR = env.path("EXPORT_DIR", default=BASE_DIR / "var" / "exports")
 
 # --- login throttling (django-axes): 5 failures for one user from one address lock that pair out ---------
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from provinces.models import Membership, Province
 
+from . import generation as data_generation
 from .models import Indicator, Measurement, Target, WorkflowStatus
 
 FIRST_YEAR = 2008
@@ -267,6 +268,8 @@ def load_demo_figures():
     # demo targets made before the English note existed get it (an edited note is left alone)
     Target.objects.filter(is_demo=True, note=DEMO_TARGET_NOTE, note_en="").update(note_en=DEMO_TARGET_NOTE_EN)
     relabel_old_demo_rows()
+    if rows or targets:
+        data_generation.bump_on_commit()  # bulk_create sends no signals
     return {"measurements": len(rows), "targets": len(targets), "skipped": skipped}
 
 

@@ -124,8 +124,13 @@ class Indicator(models.Model):
         not a change anyone made. A figure above 100 makes the database refuse the cap (IntegrityError);
         the admin explains that before saving. Returns the number of figures updated.
         """
+        from . import generation
+
         capped = self.is_capped_at_100
-        return self.measurements.exclude(capped_at_100=capped).update(capped_at_100=capped)
+        updated = self.measurements.exclude(capped_at_100=capped).update(capped_at_100=capped)
+        if updated:
+            generation.bump_on_commit()  # QuerySet.update sends no signals
+        return updated
 
     @property
     def display_unit(self):
@@ -447,3 +452,20 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.indicator_id} · {self.province_id} · {self.year} · #{self.pk}"
+
+
+class DataGeneration(models.Model):
+    """One row counting the committed changes to the data the pages show (``indicators.generation``).
+
+    The cache keys of rendered pages carry the count, so a change makes them all unreachable at
+    once. The row is the count's source of truth; a shared cache (Redis) holds a copy.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("thế hệ dữ liệu")
+        verbose_name_plural = _("thế hệ dữ liệu")
+
+    def __str__(self):
+        return str(self.value)

@@ -64,6 +64,22 @@ def province_ids_with(user, *wanted):
     return {pk for pk, roles in _roles_by_province(user).items() if roles & set(wanted)}
 
 
+def scope_key(user):
+    """What sets apart the dashboards ``user`` sees from anyone else's: a key for cached pages.
+
+    Pages differ by user only through this module (``may``: the report links) and the province a
+    user's pages open on (``home_province``), and both follow from the roles held in each province;
+    so two users with the same key see the same page, and a cache keyed by it never shows one
+    user's links to another.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return "anonymous"
+    if is_central_admin(user):
+        return "central-admin"
+    roles = _roles_by_province(user)
+    return "roles:" + ";".join(f"{pk}={'+'.join(sorted(held))}" for pk, held in sorted(roles.items()))
+
+
 def may(user, action, province):
     """Whether ``user`` may do ``action`` (a key of ACTIONS) with ``province``'s data.
 

@@ -39,6 +39,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from directives.models import Directive, Task  # noqa: E402
+from indicators import generation  # noqa: E402
 from indicators.models import Indicator, Measurement, Target, WorkflowStatus  # noqa: E402
 from provinces.models import Province  # noqa: E402
 
@@ -238,6 +239,7 @@ def main():
         make_directive(indicators)
         targets = make_targets(indicators, units)
         figures = make_figures(indicators, units, args.years)
+        generation.bump_on_commit()  # bulk_create sends no signals: cached pages must not survive this
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics, on SQLite and PostgreSQL alike
     seconds = time.perf_counter() - started

@@ -10,6 +10,23 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _pages_follow_the_data(request, monkeypatch):
+    """An empty page cache for every test, and a data generation that follows each write at once.
+
+    A test runs inside a transaction that never commits, so the bump that waits for the commit
+    (``indicators.generation.bump_on_commit``) would never come and a page read twice in a test
+    would be the cached one. Tests marked ``real_commits`` (transactional) keep the real behaviour.
+    """
+    from django.core.cache import cache
+
+    from indicators import generation
+
+    cache.clear()
+    if request.node.get_closest_marker("real_commits") is None:
+        monkeypatch.setattr(generation, "bump_on_commit", lambda **kwargs: generation.bump())
+
+
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
 

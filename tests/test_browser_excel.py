@@ -80,3 +80,29 @@ def test_the_editor_fills_the_template_and_imports_it_after_a_preview(world, liv
     assert (figure.value, figure.status) == (89, WorkflowStatus.DRAFT)
     assert Measurement.objects.get(indicator__code="computers", year=YEAR).value == 55802
     assert not page.console_errors
+
+
+def test_a_large_export_shows_its_progress_then_its_download_link(world, live_server, page, artifacts_dir, settings):
+    """No worker runs: the page shows the queued job, the test does the worker's part, the page follows."""
+    from reporting import background
+
+    settings.EXPORT_BACKGROUND_ROWS = 1
+    settings.EXPORT_DIR = f"{artifacts_dir}/exports"
+    log_in(page, live_server, "phutho-editor", PASSWORD)
+    page.goto(f"{live_server.url}/exports/data.xlsx")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("progress.export-progress")
+    assert page.get_attribute("progress.export-progress", "value") == "0"
+    assert "Đang chờ đến lượt tạo tệp" in page.inner_text("main")
+    page.screenshot(path=f"{artifacts_dir}/export-queued.png")
+
+    background.run(page.url.rstrip("/").rsplit("/", 1)[-1])
+    page.wait_for_selector("text=Tải tệp Excel", timeout=10000)  # the page reloads itself
+    assert page.get_attribute("progress.export-progress", "value") == "100"
+    page.screenshot(path=f"{artifacts_dir}/export-done.png")
+    with page.expect_download() as info:
+        page.click("text=Tải tệp Excel")
+    saved = f"{artifacts_dir}/{info.value.suggested_filename}"
+    info.value.save_as(saved)
+    assert load_workbook(saved)["Số liệu"]
+    assert not page.console_errors

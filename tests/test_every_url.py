@@ -27,6 +27,7 @@ ROLES = ["anonymous", *(username for username, *_ in DEMO_USERS)]
 # 301: /favicon.ico is a permanent redirect to the static icon.
 ALLOWED = {200, 301, 302, 403, 404, 405}
 MISSING_PK = 999999
+NO_JOB = "0" * 32
 # The full export is the same workbook for every logged-in reader (only its creator's name differs)
 # and by far the slowest request here (seconds): asked by these two roles only, to keep CI quick.
 ASKED_BY_TWO_ROLES = {"exports/data.xlsx": {"anonymous", "phutho-viewer"}}
@@ -185,6 +186,11 @@ def project_paths(demo):
             reverse("report-document", args=[p.slug, y]) for p, y in entry if p is not lao_cai
         ],
         "exports/data.xlsx": [reverse("export-data")],
+        "exports/data/": [reverse("export-start")],
+        # A job nobody started (404 for all): tests/test_background_export.py follows real ones.
+        "exports/<str:job_id>/": [reverse("export-job", args=[NO_JOB])],
+        "exports/<str:job_id>/status.json": [reverse("export-job-status", args=[NO_JOB])],
+        "exports/<str:job_id>/data.xlsx": [reverse("export-job-file", args=[NO_JOB])],
     }
 
 

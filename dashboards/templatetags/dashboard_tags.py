@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.core.paginator import Paginator
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,8 @@ from indicators.numbers import FIGURE_PLACES, format_vn
 register = template.Library()
 
 DASH = "—"
+# The overview's indicator cards per page: about a screenful (the counts table above lists them all).
+CARDS_PER_PAGE = 12
 
 
 @register.filter
@@ -57,6 +60,22 @@ def keep(context, *names, **changes):
     pairs = [(name, value) for name in names if name not in changes for value in query.getlist(name)]
     pairs += [(name, value) for name, value in changes.items() if value not in ("", None)]
     return "?" + urlencode(pairs) if pairs else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_of(context, items, per_page=CARDS_PER_PAGE):
+    """The page of ``items`` that the query string's ``page`` asks for (the first, or the last, when it is not one)."""
+    return Paginator(items, per_page).get_page(context["request"].GET.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current query string with ``page`` set to ``number`` (dropped for the first page), filters kept."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    if number != 1:
+        query["page"] = number
+    return "?" + query.urlencode() if query else context["request"].path
 
 
 @register.filter
