@@ -32,6 +32,7 @@ COUNT_CELL = "dashboards/cells/_count.html"
 COUNTS_CELL = "partials/_status_counts.html"
 FRACTION_CELL = "dashboards/cells/_fraction.html"
 LATEST_CELL = "partials/_latest.html"
+STATUS_BADGE_CELL = "dashboards/cells/_status_badge.html"
 
 
 def demo_column(is_demo):
@@ -493,6 +494,47 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
         rows,
         is_demo=lambda x: x.row.is_demo,
         row_class=lambda x: "unreported" if x.rank is None else "",
+        empty=gettext_lazy("Không có tỉnh nào khớp với bộ lọc."),
+    )
+
+
+def map_values_table(rows, *, indicator, as_of, window):
+    """The overview's compact table beside the province map: each unit's value of ``as_of`` and status.
+
+    The rows are the map's (``dashboards.maps.province_map`` reads the same), best first as in the ranking.
+    """
+    ranked, unreported = rows
+    columns = [
+        Column(
+            gettext_lazy("Tỉnh, thành phố"),
+            24,
+            lambda r: r.place.name,
+            row_header=True,
+            cell_template=PLACE_CELL,
+            cell=lambda r: {"place": r.place, "demo": False},
+        ),
+        Column(
+            gettext_lazy("Giá trị năm %(year)s") % {"year": as_of or "—"},
+            12,
+            lambda r: _figure_value(r.current),
+            lambda r: number_format_for(r.indicator),
+            cell_template=FIGURE_CELL,
+            cell=lambda r: _figure_cell(r.current, r, year=as_of),
+        ),
+        Column(
+            gettext_lazy("Trạng thái (%(period)s)") % {"period": window},
+            28,
+            lambda r: status_text(r.assessment(window)),
+            cell_template=STATUS_BADGE_CELL,
+            cell=lambda r: {"a": r.assessment(window), "indicator": r.indicator},
+        ),
+    ]
+    return Table(
+        _("%(name)s: giá trị năm %(year)s và trạng thái") % {"name": indicator.name, "year": as_of or "—"},
+        columns,
+        [*ranked, *unreported],
+        is_demo=lambda r: r.is_demo,
+        row_class=lambda r: "" if r in ranked else "unreported",
         empty=gettext_lazy("Không có tỉnh nào khớp với bộ lọc."),
     )
 

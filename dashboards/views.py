@@ -152,8 +152,8 @@ def overview(request):
         mapped=mapped,
         province_map=mapped and _province_map(request, filters, board, mapped.indicator, mapped.rows),
         map_table=mapped
-        and tables.ranking_table(
-            *dashboard.ranking(mapped.rows), indicator=mapped.indicator, as_of=board.as_of, window=board.window
+        and tables.map_values_table(
+            dashboard.ranking(mapped.rows), indicator=mapped.indicator, as_of=board.as_of, window=board.window
         ),
         map_form_fields=_map_form_fields(request, "map", "map_by", "sort"),
     )

@@ -130,7 +130,7 @@ def table_rows(table):
             .split()[1]
             .removeprefix("status-")
         )
-        value_cell = tr.xpath("./td")[1]  # the value column follows the rank and the name
+        value_cell = tr.xpath("./td[starts-with(@data-label, 'Giá trị năm')]")[0]
         figure = value_cell.xpath("./span[@class='figure']")  # not the latest figure shown under a missing one
         value = figure[0].text_content().strip() if figure else None
         rows[urlsplit(link.get("href")).path] = (status, value, value_cell.text_content())
