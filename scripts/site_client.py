@@ -39,6 +39,8 @@ def server_env(database_url, redis_url=""):
         CSRF_COOKIE_SECURE="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         LOG_LEVEL="WARNING",
+        # The load test downloads the full export during requests, as before the background worker.
+        EXPORT_BACKGROUND_ROWS=env.get("EXPORT_BACKGROUND_ROWS") or "1000000000",
     )
     return env
 

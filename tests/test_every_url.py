@@ -132,8 +132,9 @@ def project_paths(demo):
         "admin/auth/user/<id>/password/": [
             reverse("admin:auth_user_password_change", args=[get_user_model().objects.get(username="admin").pk])
         ],
-        "admin/^(?P<app_label>auth|provinces|directives|indicators)/$": [
-            reverse("admin:app_list", args=[app]) for app in ("auth", "provinces", "directives", "indicators")
+        "admin/^(?P<app_label>auth|django_tasks_database|provinces|directives|indicators)/$": [
+            reverse("admin:app_list", args=[app])
+            for app in ("auth", "django_tasks_database", "provinces", "directives", "indicators")
         ],
         "admin/(?P<url>.*)$": ["/admin/no-such-page/"],
         "favicon.ico": ["/favicon.ico"],
