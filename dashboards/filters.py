@@ -18,7 +18,7 @@ from directives.models import Directive
 from indicators.models import Indicator, Measurement
 from indicators.progress import FILTER_CHOICES
 from indicators.targets import as_period, plan_periods
-from provinces.generations import Units
+from provinces.generations import Units, units_reporting
 from provinces.models import Province
 
 STATUS_CHOICES = FILTER_CHOICES
@@ -33,6 +33,19 @@ def period_choices(periods):
 
 def year_choices():
     return [(year, str(year)) for year in Measurement.objects.published_years()]
+
+
+def default_units(year):
+    """The units a page shows when the URL names none: those that report the year asked, else the latest year.
+
+    So a page opens on today's 34 units for 2025 and later, and on the 63 old ones for a year before the merger
+    (``provinces.generations.units_reporting``); either stays one choice away in the form.
+    """
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        year = max(Measurement.objects.published_years(), default=None)
+    return units_reporting(year)
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,9 @@ class DashboardFilter(django_filters.FilterSet):
         fields = []  # every filter is declared above
 
     def __init__(self, data=None, *args, fields=None, **kwargs):
+        if data is not None and (fields is None or "units" in fields) and "units" not in data:
+            data = data.copy()
+            data["units"] = default_units(data.get("year"))
         super().__init__(data, *args, **kwargs)
         if fields is not None:
             for name in list(self.filters):

@@ -187,3 +187,23 @@ def test_the_path_to_a_target_is_drawn_only_where_the_baseline_was_short_of_it(d
     paths = {point["window"]: point["path"] for point in chart["targets"]}
     # 2021–2025: 30% in 2020 against 80%, a path; 2016–2020: no baseline figure by 2018, no path
     assert paths == {"2021–2025": True, "2016–2020": False, "2026–2030": True}
+
+
+def test_a_page_without_units_shows_the_units_that_report_the_year_asked(db, client):
+    """December 2026: the overview opens on today's 34 units; asking for 2015 shows the 63 old ones."""
+    old = make_province("Tỉnh Vĩnh Phúc", code="26", slug="vinh-phuc")
+    new = make_province("Tỉnh Phú Thọ", code="25", current=True, slug="phu-tho-2025")
+    lan = make_indicator("units-with-lan")
+    make_measurement(lan, old, 2015, D(60))
+    make_measurement(lan, new, 2025, D(90))
+    make_target(lan, 100, 2025)
+    client.force_login(make_user("viewer", role=Membership.Role.VIEWER, provinces=[new]))
+
+    latest = client.get("/")
+    assert latest.context["params"].units == "current"
+    assert 'value="current" selected' in latest.content.decode(), "the form shows the units the page uses"
+    assert client.get("/?year=2015").context["params"].units == "legacy"
+    assert client.get("/indicators/units-with-lan/?year=2024").context["params"].units == "legacy"
+    # an explicit choice is kept
+    assert client.get("/?year=2015&units=current").context["params"].units == "current"
+    assert client.get("/?units=legacy").context["params"].units == "legacy"
