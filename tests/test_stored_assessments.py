@@ -174,3 +174,46 @@ def test_loaders_leave_the_store_consistent(db):
     load_everything(demo=True)
     assert StoredAssessment.objects.exists()
     consistent()
+
+
+# --- rows read per page ---------------------------------------------------------------------------------
+
+LISTS_INDICATORS = ["/", "/?units=current", "/indicators/", "/provinces/{province}/", "/directives/{directive}/"]
+LISTS_PROVINCES = ["/provinces/", "/indicators/{indicator}/", "/indicators/{indicator}/?units=current"]
+
+
+def rows_read(client, grid):
+    """{url: stored lines and counts the page fetched}, every page of the two lists above."""
+    found = {}
+    for url in LISTS_INDICATORS + LISTS_PROVINCES:
+        path = url.format(
+            province=grid.provinces[0].slug, indicator=grid.indicators[0].code, directive=grid.directive.slug
+        )
+        response = client.get(path)
+        assert response.status_code == 200, path
+        found[url] = response.context["board"].rows_read
+    return found
+
+
+def test_rows_read_grow_only_with_what_the_page_lists(client, db):
+    from tests.test_dashboards import Grid
+
+    grid = Grid()
+    grid.add_provinces(10)
+    grid.add_indicators(5)
+    client.force_login(make_user(role=Membership.Role.VIEWER, provinces=grid.provinces[:1]))
+    small = rows_read(client, grid)
+    grid.add_provinces(53)
+    more_provinces = rows_read(client, grid)
+    grid.add_indicators(45)
+    more_indicators = rows_read(client, grid)
+    for url in LISTS_INDICATORS:
+        # a page listing indicators reads the same whatever the number of provinces, and a bounded
+        # number of lines per indicator listed (its periods, its counts, its six places behind)
+        assert small[url] == more_provinces[url], url
+        assert more_indicators[url] <= 20 * 50, (url, more_indicators[url])
+    for url in LISTS_PROVINCES:
+        # a page listing provinces reads the same whatever the number of indicators (the list of
+        # one indicator's ranking, or one count per status and province)
+        assert more_provinces[url] == more_indicators[url], url
+        assert more_provinces[url] <= 8 * 64, (url, more_provinces[url])
