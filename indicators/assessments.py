@@ -15,7 +15,8 @@ Refreshed in the transaction of whatever changes it, touching only what it chang
 - a target: its unit (a province's target) or every place (a national one), for its indicator;
 - an indicator, or a directive whose period starts a target's plan: that indicator, every place;
 - a unit (``Province``), a plan period appearing or disappearing, a year gaining its first approved
-  figure or losing its last: what that changes, up to everything.
+  figure: what that changes, up to everything. A year losing its last approved figure keeps its
+  lines (refreshed like the others; see ``stored_years``).
 
 Saves inside ``deferred()`` (the approver's sheet, the importer) are collected and refreshed once, in
 one pass per indicator, at the end of the block; loaders run inside ``rebuilding()``, which ignores
@@ -115,8 +116,29 @@ def store_periods():
 
 
 def as_of_years():
-    """The years a page can ask (each with an approved figure), and NO_YEAR."""
+    """The years a page can ask (each with an approved figure), and NO_YEAR: what a rebuild stores."""
     return [NO_YEAR, *Measurement.objects.published_years()]
+
+
+def stored_years():
+    """The years asked that have stored lines: a loose index scan, one seek per year (like published_years).
+
+    A year keeps its lines when its last approved figure is reopened (they stay refreshed like the
+    others): an approver reopening and approving a year's only figures again must not rebuild a
+    whole year of lines each time. A rebuild keeps only ``as_of_years``.
+    """
+    table = connection.ops.quote_name(StoredAssessment._meta.db_table)
+    sql = (
+        f"WITH RECURSIVE found(as_of) AS ("  # noqa: S608 - the table name is the model's own
+        f" SELECT MIN(as_of) FROM {table}"
+        f" UNION ALL"
+        f" SELECT (SELECT MIN(as_of) FROM {table} WHERE as_of > found.as_of)"
+        f" FROM found WHERE found.as_of IS NOT NULL"
+        f") SELECT as_of FROM found WHERE as_of IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return [year for (year,) in cursor.fetchall()]
 
 
 def indicator_board(indicator, provinces):
@@ -332,15 +354,11 @@ def flush(pending):
         provinces = _provinces()
         places = all_places(provinces.values())
         by_key = {place.key: place for place in places}
-        years = as_of_years()
-        changed_years = {year for figures in pending.figures.values() for year in figures.values()}
-        new_years = set()
-        for year in sorted(changed_years):
-            has_rows = StoredAssessment.objects.filter(as_of=year).exists()
-            if year in years and not has_rows:
-                new_years.add(year)
-            elif year not in years and has_rows:
-                StoredAssessment.objects.filter(as_of=year).delete()  # its last approved figure is gone
+        kept = set(stored_years())
+        published = set(as_of_years())
+        years = sorted(kept | published)
+        # a year's first approved figure ever: every indicator and place gets its lines of that year
+        new_years = published - kept
         ids = set(pending.indicators) | set(pending.figures)
         if new_years:
             ids |= set(Indicator.objects.values_list("pk", flat=True))
@@ -390,10 +408,13 @@ def _defaults():
 
 
 def check(limit=50):
-    """[(key, what differs)] between the stored rows and a fresh computation (empty: they agree)."""
+    """[(key, what differs)] between the stored rows and a fresh computation (empty: they agree).
+
+    Fresh lines are computed for every year a page can ask and every year that has stored lines.
+    """
     provinces = _provinces()
     places = all_places(provinces.values())
-    years = as_of_years()
+    years = sorted(set(as_of_years()) | set(stored_years()))
     periods = store_periods()
     columns = _compared()
     defaults = _defaults()

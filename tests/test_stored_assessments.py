@@ -110,13 +110,14 @@ def test_a_sheet_approved_at_once_is_refreshed_once_at_the_end(world, django_ass
     assert stored(world.computers, unit_key(world.hoa_binh.pk), 2015, 2015).latest_value == D(950)
 
 
-def test_a_year_loses_its_rows_with_its_last_approved_figure(world):
+def test_a_year_gets_its_lines_with_its_first_approved_figure_and_keeps_them_refreshed(world):
     figure = submitted(world.lan, world.hoa_binh, 2019, 99, numerator=D(99), denominator=D(100))
     workflow.approve(world.approver, figure)
     assert StoredAssessment.objects.filter(as_of=2019, indicator=world.computers).exists(), "every indicator"
+    assert stored(world.lan, unit_key(world.hoa_binh.pk), 2019, 2020).latest_year == 2019
     workflow.reopen(world.approver, figure, "Nhầm năm")
-    assert not StoredAssessment.objects.filter(as_of=2019).exists()
     consistent()
+    assert stored(world.lan, unit_key(world.hoa_binh.pk), 2019, 2020).latest_year == 2014
 
 
 def test_editing_a_target_refreshes_the_places_it_applies_to(world):
