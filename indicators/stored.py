@@ -345,7 +345,9 @@ class StoredBoard:
     def indicator_counts(self):
         """{indicator id: ([Tally], is_demo)} over the units shown, against the window (one query)."""
         lines = self._window_lines().filter(self._units_filter())
-        counted = lines.values("indicator_id", "status").annotate(n=Count("id"), demo=Max("row_is_demo"))
+        counted = lines.values("indicator_id", "status").annotate(
+            n=Count("id"), demo=Count("id", filter=Q(row_is_demo=True))
+        )
         counts = defaultdict(lambda: defaultdict(int))
         demo = defaultdict(bool)
         for item in counted.order_by():
@@ -360,7 +362,7 @@ class StoredBoard:
         """[StoredPlaceSummary] of the units shown, by code (one query, and one for the units)."""
         lines = self._window_lines().filter(self._units_filter())
         counted = lines.values("province_id", "status").annotate(
-            n=Count("id"), data=Count("latest_year"), demo=Max("row_is_demo")
+            n=Count("id"), data=Count("latest_year"), demo=Count("id", filter=Q(row_is_demo=True))
         )
         counts = defaultdict(lambda: defaultdict(int))
         with_data, demo = defaultdict(int), defaultdict(bool)
