@@ -141,7 +141,7 @@ def start_server(args):
         "--log-level", "warning",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own fixed command
-    for _ in range(200):
+    for _ in range(1200):  # up to two minutes: a loaded machine starts gunicorn slowly
         try:
             conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=5)
             status, _seconds, _queries = fetch(conn, BARE)
