@@ -128,6 +128,12 @@ def start_server(args):
         SECRET_KEY="benchmark-only-not-a-secret",  # noqa: S106 - a throwaway server on 127.0.0.1
         PUBLIC_DASHBOARDS="1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        # plain HTTP on this machine: the production settings would redirect every request to HTTPS
+        SECURE_SSL_REDIRECT="0",
+        SECURE_HSTS_SECONDS="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        BEHIND_PROXY="0",
     )
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
