@@ -35,7 +35,7 @@ def year_choices():
     return [(year, str(year)) for year in Measurement.objects.published_years()]
 
 
-def default_units(year):
+def default_units(year, published):
     """The units a page shows when the URL names none: those that report the year asked, else the latest year.
 
     So a page opens on today's 34 units for 2025 and later, and on the 63 old ones for a year before the merger
@@ -44,7 +44,7 @@ def default_units(year):
     try:
         year = int(year)
     except (TypeError, ValueError):
-        year = max(Measurement.objects.published_years(), default=None)
+        year = max(published, default=None)
     return units_reporting(year)
 
 
@@ -115,10 +115,14 @@ class DashboardFilter(django_filters.FilterSet):
         fields = []  # every filter is declared above
 
     def __init__(self, data=None, *args, fields=None, **kwargs):
+        wanted = fields is None or {"year", "units"} & set(fields)
+        published = Measurement.objects.published_years() if wanted else []  # one read for both fields
         if data is not None and (fields is None or "units" in fields) and "units" not in data:
             data = data.copy()
-            data["units"] = default_units(data.get("year"))
+            data["units"] = default_units(data.get("year"), published)
         super().__init__(data, *args, **kwargs)
+        if "year" in self.filters:
+            self.filters["year"].extra["choices"] = [(year, str(year)) for year in published]
         if fields is not None:
             for name in list(self.filters):
                 if name not in fields:

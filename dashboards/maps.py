@@ -364,6 +364,6 @@ def chosen_summary(summaries, code):
         return None
 
     def known(summary):
-        return sum(1 for r in summary.rows if r.chosen is not None and r.chosen.key != NOT_ENOUGH_DATA)
+        return sum(t.count for t in summary.counts if t.key != NOT_ENOUGH_DATA)
 
     return max(summaries, key=known)

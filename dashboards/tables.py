@@ -265,7 +265,7 @@ def _place_link(item):
 
 
 def _summary_is_demo(summary):
-    return summary.national.is_demo or any(r.is_demo for r in summary.rows)
+    return summary.is_demo
 
 
 # --- the dashboard tables, exported as the page shows them ---------------------------------------
@@ -426,11 +426,11 @@ def place_list_table(places):
             lambda p: p.with_data,
             COUNT,
             cell_template=FRACTION_CELL,
-            cell=lambda p: {"n": p.with_data, "m": len(p.rows)},
+            cell=lambda p: {"n": p.with_data, "m": p.total},
             css_class="num",
             sort="co-so-lieu",
         ),
-        Column(gettext_lazy("Tổng số chỉ số"), 11, lambda p: len(p.rows), COUNT, page=False),
+        Column(gettext_lazy("Tổng số chỉ số"), 11, lambda p: p.total, COUNT, page=False),
         demo_column(lambda p: p.is_demo),
     ]
     return Table(

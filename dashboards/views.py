@@ -1,9 +1,10 @@
 """Read-only dashboards: where the provinces stand against the targets of a plan period.
 
-Each view parses its filters, asks ``indicators.board`` for the rows, builds the table of
-``dashboards.tables`` once and renders it, or hands the same table to ``dashboards.exports`` for
-``?format=xlsx``; the number of queries does not depend on how many provinces, indicators or years
-there are.
+Each view parses its filters, asks ``indicators.stored`` for the rows (read from the stored
+assessments with SQL: filtered, counted and limited there), builds the table of ``dashboards.tables``
+once and renders it, or hands the same table to ``dashboards.exports`` for ``?format=xlsx``; the
+number of queries does not depend on how many provinces, indicators or years there are, and the rows
+read grow only with what the page lists.
 """
 
 from django.db.models import Prefetch
@@ -13,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive, Task
 from indicators import board as dashboard
-from indicators.models import Indicator, TaskReport, WorkflowStatus
+from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
+from indicators.progress import matches_key
+from indicators.stored import StoredBoard
 from provinces import access
 from provinces.access import dashboard_view
 from provinces.generations import Units, legacy_units_cannot_show
@@ -62,7 +65,7 @@ def _wants_current(request):
 def _board(filters, indicators=None):
     """The board of every unit the filters choose (units, region), as of the year and target asked."""
     params = filters.params
-    return dashboard.Board.load(
+    return StoredBoard(
         filters.qs if indicators is None else indicators,
         units=params.units,
         region=params.region,
@@ -135,11 +138,15 @@ def overview(request):
     params = filters.params
     board = _board(filters)
     highlight = params.province
-    items = dashboard.summaries(board, params.status, highlight)
+    items = board.summaries(params.status, highlight, listed=True)
     counts_table = tables.sort_table(tables.summary_counts_table(items, window=board.window), request.GET.get("sort"))
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, counts_table, "tong-quan")
     mapped = maps.chosen_summary(items, request.GET.get("map"))
+    # every unit's row of the mapped indicator: one read of at most 63 stored lines
+    map_rows = mapped and [
+        r for r in board.indicator_page(mapped.indicator)[0] if dashboard.matches_status(r, params.status, board.window)
+    ]
     return _page(
         request,
         "dashboards/overview.html",
@@ -150,10 +157,10 @@ def overview(request):
         highlight=highlight,
         status_chart=charts.status_chart(items, board.window),
         mapped=mapped,
-        province_map=mapped and _province_map(request, filters, board, mapped.indicator, mapped.rows),
+        province_map=mapped and _province_map(request, filters, board, mapped.indicator, map_rows),
         map_table=mapped
         and tables.map_values_table(
-            dashboard.ranking(mapped.rows), indicator=mapped.indicator, as_of=board.as_of, window=board.window
+            dashboard.ranking(map_rows), indicator=mapped.indicator, as_of=board.as_of, window=board.window
         ),
         map_form_fields=_map_form_fields(request, "map", "map_by", "sort"),
     )
@@ -164,7 +171,9 @@ def province_list(request):
     filters = parse_filters(request, PROVINCE_LIST_FILTERS)
     params = filters.params
     board = _board(filters)
-    places = dashboard.place_summaries(board, params.status)
+    places = board.place_counts()
+    if params.status:
+        places = [p for p in places if any(t.count for t in p.counts if matches_key(t.key, params.status))]
     places_table = tables.sort_table(tables.place_list_table(places), request.GET.get("sort"))
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, places_table, "tinh-thanh-pho")
@@ -209,16 +218,15 @@ def province_detail(request, slug):
     province = get_object_or_404(Province.objects.select_related("successor"), slug=slug)
     filters = parse_filters(request, PROVINCE_FILTERS)
     params = filters.params
-    board = dashboard.Board.load(
-        filters.qs, only=[province], as_of=params.year, window=params.window, periods=params.periods
-    )
-    rows = [board.row(indicator, province) for indicator in board.indicators]
+    board = StoredBoard(filters.qs, only=province, as_of=params.year, window=params.window, periods=params.periods)
+    rows = board.place_rows(province)
     shown = [r for r in rows if dashboard.matches_status(r, params.status, board.window)]
     indicators_table = tables.indicator_rows_table(shown, scope=province.name, window=board.window)
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, indicators_table, province.slug)
 
-    predecessors = [p for p in board.provinces.values() if p.successor_id == province.pk]
+    board.add_series(shown)
+    predecessors = list(province.predecessors.all())
     own = {province.pk} | {p.pk for p in predecessors}
     directives = directives_with_tasks(Directive.objects.applicable_to(province, board.as_of))
     if params.directive:
@@ -257,7 +265,7 @@ def indicator_list(request):
     filters = parse_filters(request, INDICATOR_LIST_FILTERS)
     params = filters.params
     board = _board(filters)
-    summaries = sorted(dashboard.summaries(board, params.status), key=lambda s: CATEGORY_ORDER[s.indicator.category])
+    summaries = sorted(board.summaries(params.status), key=lambda s: CATEGORY_ORDER[s.indicator.category])
     indicators_table = tables.indicator_list_table(
         summaries, as_of=board.as_of, scope=scope_label(params), window=board.window
     )
@@ -286,12 +294,13 @@ def indicator_detail(request, code):
     params = filters.params
     board = _board(filters, [indicator])
     window = board.window
-    rows = [r for r in board.rows(indicator) if dashboard.matches_status(r, params.status, window)]
+    every, national, compared = board.indicator_page(indicator, params.compare)
+    rows = [r for r in every if dashboard.matches_status(r, params.status, window)]
     ranked, unreported = dashboard.ranking(rows)
-    national = board.national_row(indicator)
-    compared = [board.row(indicator, place) for place in params.compare]
-    years = [y for y in board.years if board.as_of is None or y <= board.as_of]
-    common_target = board.targets.common(indicator, board.places, window)
+    board.add_series([*compared, national])
+    published = Measurement.objects.published().filter(indicator=indicator).years()
+    years = [y for y in published if board.as_of is None or y <= board.as_of]
+    common_target = board.common_target(every)
     ranking = tables.sort_table(
         tables.ranking_table(ranked, unreported, indicator=indicator, as_of=board.as_of, window=window),
         request.GET.get("sort"),
@@ -346,13 +355,11 @@ def directive_status(request, directive):
     indicators = sorted(indicators.values(), key=lambda i: (i.position, i.code))
     place = params.province
     if place is not None:
-        board = dashboard.Board.load(
-            indicators, only=[place], as_of=params.year, window=params.window, periods=params.periods
-        )
-        rows = {i.pk: board.row(i, place) for i in indicators}
+        board = StoredBoard(indicators, only=place, as_of=params.year, window=params.window, periods=params.periods)
+        rows = {r.indicator.pk: r for r in board.place_rows(place)}
     else:
-        board = dashboard.Board.load(indicators, as_of=params.year, window=params.window, periods=params.periods)
-        rows = {i.pk: board.national_row(i) for i in indicators}
+        board = StoredBoard(indicators, as_of=params.year, window=params.window, periods=params.periods)
+        rows = board.national_rows()
     reports = latest_reports(place, board.as_of, tasks)
     blocks = task_blocks([directive], rows, reports, params.status, board.window)[0][1]
     tasks_table = tables.directive_tasks_table(blocks, directive=directive, place=place, window=board.window)

@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from directives.models import Directive, Task
-from indicators import comments, workflow
+from indicators import assessments, comments, workflow
 from indicators.aggregation import roll_up
 from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
 from indicators.numbers import typed_text
@@ -437,7 +437,8 @@ def _decide(user, sheet, action, data):
     }[action]
     done = 0
     try:
-        with transaction.atomic():
+        # The dashboards' stored assessments are refreshed once for the whole sheet, at the end.
+        with transaction.atomic(), assessments.deferred():
             for row in rows:
                 if row.measurement is None:
                     raise workflow.WorkflowError(_("“%(name)s” chưa có số liệu.") % {"name": _row_name(row)})

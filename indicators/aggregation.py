@@ -25,8 +25,16 @@ class Aggregate:
     expected: int
     numerator: Decimal | None = None
     denominator: Decimal | None = None
-    reason: str = ""
+    why: str = ""  # a key of REASONS: why there is no value (kept as a key, so it is stored and translated)
     is_demo: bool = False  # some unit's figure is a demo one
+    missing: int = 0  # with why="ratio_only": how many units reported a ratio without its parts
+
+    @property
+    def reason(self):
+        """Why there is no value, in the language of the page ("" when there is one)."""
+        if not self.why:
+            return ""
+        return str(REASONS[self.why] % {"count": self.missing})
 
     @property
     def complete(self):
@@ -38,26 +46,32 @@ class Aggregate:
         return f"{self.reporting}/{self.expected}"
 
 
+# Why an added-up figure has no value: the keys ``Aggregate.why`` holds, and what a reader sees.
+REASONS = {
+    "none_reported": _("chưa đơn vị nào báo cáo"),
+    "ratio_only": _("%(count)s đơn vị chỉ báo cáo tỷ lệ, không có tử số và mẫu số"),
+    "not_additive": _("chỉ số này không cộng gộp được giữa các đơn vị"),
+}
+
+
 def aggregate(indicator, measurements, expected):
     """Aggregate ``measurements`` (one indicator, one year) over ``expected`` units."""
     measurements = [m for m in measurements if m.value is not None]
     reporting = len(measurements)
     is_demo = any(getattr(m, "is_demo", False) for m in measurements)
     if not measurements:
-        return Aggregate(None, 0, expected, reason=str(_("chưa đơn vị nào báo cáo")))
+        return Aggregate(None, 0, expected, why="none_reported")
     if indicator.aggregation == Indicator.Aggregation.SUM:
         return Aggregate(sum((m.value for m in measurements), Decimal(0)), reporting, expected, is_demo=is_demo)
     if indicator.aggregation == Indicator.Aggregation.RATIO:
         missing = [m for m in measurements if m.numerator is None or m.denominator is None]
         if missing:
-            reason = _("%(count)s đơn vị chỉ báo cáo tỷ lệ, không có tử số và mẫu số") % {"count": len(missing)}
-            return Aggregate(None, reporting, expected, reason=str(reason), is_demo=is_demo)
+            return Aggregate(None, reporting, expected, why="ratio_only", is_demo=is_demo, missing=len(missing))
         numerator = sum((m.numerator for m in measurements), Decimal(0))
         denominator = sum((m.denominator for m in measurements), Decimal(0))
         value = (HUNDRED * numerator / denominator).quantize(Decimal("0.01"))
         return Aggregate(value, reporting, expected, numerator=numerator, denominator=denominator, is_demo=is_demo)
-    reason = str(_("chỉ số này không cộng gộp được giữa các đơn vị"))
-    return Aggregate(None, reporting, expected, reason=reason, is_demo=is_demo)
+    return Aggregate(None, reporting, expected, why="not_additive", is_demo=is_demo)
 
 
 def roll_up(indicator, measurements, predecessor_counts):

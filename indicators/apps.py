@@ -8,6 +8,7 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Chỉ số, chỉ tiêu và số liệu")  # the admin's heading
 
     def ready(self):
-        from . import generation
+        from . import assessments, generation
 
         generation.connect_signals()
+        assessments.connect()

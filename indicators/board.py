@@ -273,6 +273,7 @@ class Board:
         self.periods = sorted(set(periods) | {self.window})
         self._rolled = {}
         self._units_by_year = {}
+        self._added_up = {}
 
     @classmethod
     def load(cls, indicators, *, units=Units.LEGACY, region="", only=None, as_of=None, window=None, periods=None):
@@ -344,33 +345,48 @@ class Board:
         merged.update(own)  # figures the unit itself reported win
         return dict(sorted(merged.items()))
 
-    def _in_region(self, province):
-        if not self.region:
+    def _in_region(self, province, region, current):
+        if not region:
             return True
-        if self.is_current and province.successor_id:
+        if current and province.successor_id:
             province = self.provinces[province.successor_id]
-        return province.region == self.region
+        return province.region == region
 
-    def _reporting_units(self, year):
-        if year not in self._units_by_year:
-            self._units_by_year[year] = [
-                p for p in self.provinces.values() if p.reports_year(year) and self._in_region(p)
+    def _reporting_units(self, year, region, current):
+        key = (year, region, current)
+        if key not in self._units_by_year:
+            self._units_by_year[key] = [
+                p for p in self.provinces.values() if p.reports_year(year) and self._in_region(p, region, current)
             ]
-        return self._units_by_year[year]
+        return self._units_by_year[key]
 
-    def national_series(self, indicator):
-        """{year: Figure} added up over the units reporting that year (in the region filtered on)."""
-        result = {}
-        years = set(self._by_year[indicator.pk])
-        if self.as_of is not None:
-            years.add(self.as_of)
-        for year in sorted(years):
-            units = self._reporting_units(year)
-            if not units and year != self.as_of:
-                continue
+    def _national_figure(self, indicator, year, region, current):
+        key = (indicator.pk, year, region, current)
+        if key not in self._added_up:
+            units = self._reporting_units(year, region, current)
             ids = {p.pk for p in units}
             figures = [f for f in self._by_year[indicator.pk].get(year, []) if f.province.pk in ids]
-            result[year] = Figure.added_up(year, aggregate(indicator, figures, len(units)), figures)
+            self._added_up[key] = Figure.added_up(year, aggregate(indicator, figures, len(units)), figures)
+        return self._added_up[key]
+
+    def national_series(self, indicator, as_of=..., *, region=None, current=None):
+        """{year: Figure} added up over the units reporting that year (in the region filtered on).
+
+        ``as_of``, ``region`` and ``current`` (whether the units shown are the current ones, whose
+        region a merged unit takes) default to the board's own; ``indicators.assessments`` asks for
+        every combination of one indicator's board.
+        """
+        as_of = self.as_of if as_of is ... else as_of
+        region = self.region if region is None else region
+        current = self.is_current if current is None else current
+        result = {}
+        years = set(self._by_year[indicator.pk])
+        if as_of is not None:
+            years.add(as_of)
+        for year in sorted(years):
+            if not self._reporting_units(year, region, current) and year != as_of:
+                continue
+            result[year] = self._national_figure(indicator, year, region, current)
         return result
 
     # rows
@@ -423,6 +439,14 @@ class IndicatorSummary:
         return worst_first([r for r in self.rows if matches_status(r, wanted, self.window)], self.window)
 
     @property
+    def listed_count(self):
+        return len(self.listed)
+
+    @property
+    def is_demo(self):
+        return self.national.is_demo or any(r.is_demo for r in self.rows)
+
+    @property
     def by_window(self):
         """[(window, national assessment, highlighted place's assessment or None)]."""
         return [
@@ -454,6 +478,10 @@ class PlaceSummary:
     @cached_property
     def counts(self):
         return status_counts(self.rows, self.window)
+
+    @property
+    def total(self):
+        return len(self.rows)
 
     @property
     def with_data(self):

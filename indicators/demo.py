@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from provinces.models import Membership, Province
 
+from . import assessments
 from . import generation as data_generation
 from .models import Indicator, Measurement, Target, WorkflowStatus
 
@@ -206,8 +207,13 @@ def _status_for(province, year, last_year):
     return WorkflowStatus.APPROVED
 
 
-@transaction.atomic
 def load_demo_figures():
+    """``_load_demo_figures``, then the stored assessments rebuilt once (its figures are bulk-created)."""
+    with transaction.atomic(), assessments.rebuilding():
+        return _load_demo_figures()
+
+
+def _load_demo_figures():
     """Create the demo measurements and targets that are missing. Returns counts of what was created,
     and under "skipped" the codes of indicators with no demo series (added by an administrator): they
     get no demo figures or targets, and whatever was entered for them stays as it is."""

@@ -42,7 +42,9 @@ CACHE_KEY = "data-generation"
 RESEED_SECONDS = 300
 APPS = ("provinces", "directives", "indicators")
 # Written by users about themselves or by this module: they change no page's data.
-NOT_DATA = {"provinces.preference", "indicators.datageneration"}
+# Not the data pages show: preferences, the count itself, and the stored assessments (derived from the data in the
+# same transaction as the write that changes them; connecting to them would also turn their bulk deletes row by row).
+NOT_DATA = {"provinces.preference", "indicators.datageneration", "indicators.storedassessment"}
 
 
 def _model():

@@ -469,3 +469,98 @@ class DataGeneration(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+def _figure_fields(prefix):
+    """The columns of one figure of a stored assessment: what ``board.Figure`` and its Aggregate hold.
+
+    ``reporting`` and ``expected`` (n/m reporting) and ``why`` (no value, and why) are set on a figure
+    added up from several units: a region, the nation, a 2025 unit's earlier years.
+    """
+    decimal = {"max_digits": 24, "decimal_places": 2, "null": True, "blank": True}
+    return {
+        f"{prefix}_year": models.PositiveSmallIntegerField(null=True, blank=True),
+        f"{prefix}_value": models.DecimalField(**decimal),
+        f"{prefix}_numerator": models.DecimalField(**decimal),
+        f"{prefix}_denominator": models.DecimalField(**decimal),
+        f"{prefix}_is_demo": models.BooleanField(default=False),
+        f"{prefix}_approved_at": models.DateTimeField(null=True, blank=True),
+        f"{prefix}_reporting": models.PositiveSmallIntegerField(null=True, blank=True),
+        f"{prefix}_expected": models.PositiveSmallIntegerField(null=True, blank=True),
+        f"{prefix}_why": models.CharField(max_length=16, blank=True),
+        f"{prefix}_missing": models.PositiveSmallIntegerField(default=0),
+    }
+
+
+# The three figures of a stored assessment's row: the latest a status may use, a newer provisional
+# one (n/m reporting), the one of the year asked. Each is stored in the columns FIGURE_FIELDS name.
+FIGURES = ("latest", "provisional", "current")
+FIGURE_FIELDS = (
+    "year",
+    "value",
+    "numerator",
+    "denominator",
+    "is_demo",
+    "approved_at",
+    "reporting",
+    "expected",
+    "why",
+    "missing",
+)  # noqa: E501
+
+
+class StoredAssessment(models.Model):
+    """One indicator in one place, as of one reporting year, against the targets of one plan period.
+
+    What ``indicators.board.make_row`` computes, stored when the data changes (``indicators.assessments``)
+    so that pages read it with SQL (``indicators.stored``). Not edited by anyone: rebuilt from the figures.
+    A place is a unit of either generation (``province``), or the nation or one region as the 63 or the
+    34 units add up (``units``, ``region``); ``place`` is the one key of all three. ``as_of`` is the year
+    asked (0: none, what a page shows when nothing it lists was reported); ``period`` the last year of
+    the plan period (0: there is no target at all). The figures of the row are repeated on each period's line.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    place = models.CharField(max_length=24)
+    province = models.ForeignKey(
+        "provinces.Province", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    units = models.CharField(max_length=8, blank=True)
+    region = models.CharField(max_length=10, blank=True)
+    as_of = models.PositiveSmallIntegerField()
+    period = models.PositiveSmallIntegerField()
+    # the assessment against the period's target (board.Assessment)
+    status = models.CharField(max_length=16)  # progress.status_key: "missed" counted apart
+    severity = models.PositiveSmallIntegerField()  # progress.Progress.severity: worst first
+    target = models.ForeignKey(
+        Target, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    baseline = models.DecimalField(max_digits=24, decimal_places=2, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    distance = models.DecimalField(max_digits=32, decimal_places=12, null=True, blank=True)
+    elapsed = models.DecimalField(max_digits=32, decimal_places=12, null=True, blank=True)
+    pace = models.DecimalField(max_digits=32, decimal_places=12, null=True, blank=True)
+    why = models.CharField(max_length=16, blank=True)
+    gap = models.DecimalField(max_digits=24, decimal_places=2, null=True, blank=True)
+    is_demo = models.BooleanField(default=False)
+    # the row (board.Row)
+    row_is_demo = models.BooleanField(default=False)
+    # the latest year of the unit's own and merged figures, on the as_of 0 line (what a page opens on)
+    last_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["as_of", "period", "place", "indicator"], name="stored_assessment_unique"),
+        ]
+        indexes = [
+            # one place's rows of every year: a chart's series, a refresh
+            models.Index(fields=["place", "indicator", "as_of"], name="stored_assessment_place"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} · {self.place} · {self.as_of} · {self.period}: {self.status}"
+
+
+for _prefix in FIGURES:
+    for _name, _field in _figure_fields(_prefix).items():
+        StoredAssessment.add_to_class(_name, _field)

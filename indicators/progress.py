@@ -99,7 +99,12 @@ class Progress:
     elapsed: Decimal | None = None  # e
     pace: Decimal | None = None  # r
     missed: bool = False
-    reason: str = ""
+    why: str = ""  # a key of REASONS: why there is no status (kept as a key, so it is stored and translated)
+
+    @property
+    def reason(self):
+        """Why there is no status, in the language of the page ("" when there is one)."""
+        return str(REASONS[self.why]) if self.why else ""
 
     @property
     def label(self):
@@ -108,6 +113,15 @@ class Progress:
     @property
     def severity(self):
         return SEVERITY.index(self.status)
+
+
+# Why a status could not be computed: the keys ``Progress.why`` holds, and what a reader sees.
+REASONS = {
+    "no_target": _("không có chỉ tiêu"),
+    "no_data": _("chưa có số liệu"),
+    "no_baseline": _("không có số liệu năm gốc"),
+    "one_point": _("chỉ có một điểm số liệu"),
+}
 
 
 def _meets(value, target, higher_is_better):
@@ -141,9 +155,9 @@ def compute(
         v = known[y]
         base.update(latest=v, latest_year=y)
     if target is None or target_year is None:
-        return Progress(Status.NOT_ENOUGH_DATA, reason=str(_("không có chỉ tiêu")), **base)
+        return Progress(Status.NOT_ENOUGH_DATA, why="no_target", **base)
     if not known:
-        return Progress(Status.NOT_ENOUGH_DATA, reason=str(_("chưa có số liệu")), **base)
+        return Progress(Status.NOT_ENOUGH_DATA, why="no_data", **base)
 
     if baseline is not None and baseline_year is not None:
         b, y0 = baseline, baseline_year
@@ -154,7 +168,7 @@ def compute(
         if not candidates:
             if _meets(v, target, higher_is_better):
                 return Progress(Status.ACHIEVED, **base)
-            return Progress(Status.NOT_ENOUGH_DATA, reason=str(_("không có số liệu năm gốc")), **base)
+            return Progress(Status.NOT_ENOUGH_DATA, why="no_baseline", **base)
         y0 = min(candidates)
         b = known[y0]
     base.update(baseline=b, baseline_year=y0)
@@ -162,7 +176,7 @@ def compute(
     if _meets(v, target, higher_is_better):
         return Progress(Status.ACHIEVED, **base)
     if y <= y0 or target_year <= y0:
-        return Progress(Status.NOT_ENOUGH_DATA, reason=str(_("chỉ có một điểm số liệu")), **base)
+        return Progress(Status.NOT_ENOUGH_DATA, why="one_point", **base)
 
     sign = 1 if higher_is_better else -1
     if sign * (target - b) <= 0:
@@ -195,11 +209,16 @@ def status_key(progress):
 
 def matches(progress, wanted):
     """``wanted`` is a status key, "behind" (any key in BEHIND), or empty (anything)."""
+    return matches_key(status_key(progress), wanted)
+
+
+def matches_key(key, wanted):
+    """``matches`` for a status key already worked out (a stored one)."""
     if not wanted:
         return True
     if wanted == BEHIND_KEY:
-        return status_key(progress) in BEHIND
-    return status_key(progress) == wanted
+        return key in BEHIND
+    return key == wanted
 
 
 def _behind_label():

@@ -137,8 +137,11 @@ class TargetBook:
 
     def __init__(self, targets):
         self._by_indicator = defaultdict(list)
+        self._by_scope = defaultdict(list)  # (indicator id, province id or None) → [Target]
         for target in targets:
             self._by_indicator[target.indicator_id].append(target)
+            self._by_scope[target.indicator_id, target.province_id].append(target)
+        self._applicable = {}  # the answers given: the stored assessments ask the same one for every year
 
     @classmethod
     def load(cls, indicators=None, places=None):
@@ -152,7 +155,9 @@ class TargetBook:
 
     def _candidates(self, indicator, place):
         key = _preference(indicator, place)
-        return [(key(t), t) for t in self._by_indicator.get(indicator.pk, ()) if key(t) is not None]
+        scopes = dict.fromkeys(province_id for province_id, _demo in _tiers(indicator, place))
+        found = [t for scope in scopes for t in self._by_scope.get((indicator.pk, scope), ())]
+        return [(key(t), t) for t in found if key(t) is not None]
 
     def periods(self):
         """The plan periods these targets fall due in."""
@@ -161,13 +166,17 @@ class TargetBook:
     def applicable(self, indicator, place, period):
         """The target of ``indicator`` that applies to ``place`` (None: the nation) in ``period``."""
         period = as_period(period)
-        candidates = [(key, t) for key, t in self._candidates(indicator, place) if t.deadline_year in period]
-        if not candidates:
-            return None
-        # Best tier first; within it the latest deadline, then no subject, then the oldest.
-        best = min(key[0] for key, _ in candidates)
-        same_tier = [(key, t) for key, t in candidates if key[0] == best]
-        return min(same_tier, key=lambda pair: (-pair[1].deadline_year, pair[0]))[1]
+        asked = (indicator.pk, place.pk if place is not None else None, period)
+        if asked not in self._applicable:
+            candidates = [(key, t) for key, t in self._candidates(indicator, place) if t.deadline_year in period]
+            chosen = None
+            if candidates:
+                # Best tier first; within it the latest deadline, then no subject, then the oldest.
+                best = min(key[0] for key, _ in candidates)
+                same_tier = [(key, t) for key, t in candidates if key[0] == best]
+                chosen = min(same_tier, key=lambda pair: (-pair[1].deadline_year, pair[0]))[1]
+            self._applicable[asked] = chosen
+        return self._applicable[asked]
 
     def nearest(self, indicator, place, year):
         """The target a figure for ``year`` is heading to: the first deadline from ``year`` on, else the last."""

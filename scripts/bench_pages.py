@@ -128,6 +128,12 @@ def start_server(args):
         SECRET_KEY="benchmark-only-not-a-secret",  # noqa: S106 - a throwaway server on 127.0.0.1
         PUBLIC_DASHBOARDS="1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        # plain HTTP on this machine: the production settings would redirect every request to HTTPS
+        SECURE_SSL_REDIRECT="0",
+        SECURE_HSTS_SECONDS="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        BEHIND_PROXY="0",
     )
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
@@ -141,7 +147,7 @@ def start_server(args):
         "--log-level", "warning",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own fixed command
-    for _ in range(200):
+    for _ in range(1200):  # up to two minutes: a loaded machine starts gunicorn slowly
         try:
             conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=5)
             status, _seconds, _queries = fetch(conn, BARE)

@@ -197,14 +197,16 @@ def main():
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--database", default=DATABASE, help="the scratch database's name (default %(default)s)")
+    parser.add_argument("--port", type=int, default=PORT, help="gunicorn's port (default %(default)s)")
     args = parser.parse_args()
-    env = server_env(f"{PG}/{DATABASE}")
+    env = server_env(f"{PG}/{args.database}")
     started = time.time()
-    prepare_database(env, DATABASE)
+    prepare_database(env, args.database)
     # The unit the editors work for: where they land after login depends on what waits for them.
     slug = manage(env, "shell", "-c", EDITOR_SETUP.format(n=args.editors)).strip().splitlines()[-1]
     log(f"database ready in {time.time() - started:.1f} s")
-    server = Gunicorn(env, PORT, workers=args.workers)
+    server = Gunicorn(env, args.port, workers=args.workers)
     tally = Tally()
     try:
         server.wait_ready()
@@ -236,7 +238,7 @@ def main():
     stderr_text = "\n".join(server_errors)
     lost, unseen = check_history(env, tally)
     if not args.keep:
-        drop_database(env, DATABASE)
+        drop_database(env, args.database)
     deadlocks = stderr_text.count("deadlock detected")
     c = tally.counts
     timings = sorted(tally.timings) or [0]

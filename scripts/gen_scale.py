@@ -8,10 +8,11 @@ creates N benchmark indicators (codes ``bench-001`` …: shares with numerator a
 counts and densities in turn), their 2015 and 2020 targets, one benchmark directive whose tasks
 the indicators measure, and an approved figure for every indicator × every unit (the 63 before
 and the 34 after 1 July 2025) × every year of the span: 100 × 97 × 27 = 261,900 figures by
-default. Every figure comes from ``Measurement.objects.new`` and is written with ``bulk_create``
-in batches; the values depend only on the indicator, the unit and the year, so two runs give the
-same database. Everything it creates is marked demo (``is_demo``) and named "gen_scale" in its
-source file, and a second run replaces it.
+default; then the dashboards' stored assessments are rebuilt (``indicators.assessments``). Every
+figure comes from ``Measurement.objects.new`` and is written with ``bulk_create`` in batches; the
+values depend only on the indicator, the unit and the year, so two runs give the same database.
+Everything it creates is marked demo (``is_demo``) and named "gen_scale" in its source file, and a
+second run replaces it.
 
 Without DATABASE_URL it writes the default SQLite file (db.sqlite3): point it elsewhere for a
 benchmark. It refuses to run on a database that holds any indicator, figure or directive that it
@@ -39,7 +40,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from directives.models import Directive, Task  # noqa: E402
-from indicators import generation  # noqa: E402
+from indicators import assessments, generation  # noqa: E402
 from indicators.models import Indicator, Measurement, Target, WorkflowStatus  # noqa: E402
 from provinces.models import Province  # noqa: E402
 
@@ -240,13 +241,16 @@ def main():
         targets = make_targets(indicators, units)
         figures = make_figures(indicators, units, args.years)
         generation.bump_on_commit()  # bulk_create sends no signals: cached pages must not survive this
+    made = time.perf_counter()
+    stored = assessments.rebuild()  # bulk_create bypassed save(): the dashboards' stored assessments, once
+    rebuilt = time.perf_counter() - made
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics, on SQLite and PostgreSQL alike
     seconds = time.perf_counter() - started
     print(
         f"{len(indicators)} indicators × {len(units)} units × {len(args.years)} years "
         f"({args.years[0]}–{args.years[-1]}): {figures:,} approved figures, {targets:,} targets, "
-        f"in {seconds:.1f} s"
+        f"in {seconds:.1f} s, of which {rebuilt:.1f} s storing {stored:,} assessments"
     )
 
 

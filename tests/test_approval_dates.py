@@ -2,6 +2,7 @@
 
 import datetime
 
+from indicators import assessments
 from indicators.board import Board
 from indicators.models import Indicator, Measurement
 from provinces.models import Membership
@@ -10,6 +11,7 @@ from tests.factories import logged_in, make_indicator, make_measurement, make_pr
 
 def approved_on(figure, day):
     Measurement.objects.filter(pk=figure.pk).update(updated_at=datetime.datetime(*day, 9, tzinfo=datetime.UTC))
+    assessments.rebuild()  # QuerySet.update bypasses save(), which refreshes the stored assessments
 
 
 def test_a_province_page_gives_the_approval_date_of_its_latest_figure(db):

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from directives.models import Directive, Task
+from indicators import assessments
 from indicators import source_documents as docs
 from indicators.models import Indicator, Measurement, Target
 from provinces.models import Province
@@ -76,8 +77,12 @@ class Command(BaseCommand):
             help="overwrite rows that differ from the documents (by default they are kept and reported)",
         )
 
-    @transaction.atomic
-    def handle(self, *args, update=False, **options):
+    def handle(self, *args, **options):
+        # Every row it writes is a save the stored assessments would follow one by one: rebuild once instead.
+        with transaction.atomic(), assessments.rebuilding():
+            self.load(*args, **options)
+
+    def load(self, *args, update=False, **options):
         self.update = update
         self.counts = defaultdict(Counter)
         provinces = self._provinces()

@@ -23,8 +23,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--fixture", type=Path, default=FIXTURE, help="default: %(default)s")
 
-    @transaction.atomic
-    def handle(self, *args, fixture, **options):
+    def handle(self, *args, **options):
+        # The units change every place the stored assessments add up: rebuild them once, at the end.
+        from indicators import assessments
+
+        with transaction.atomic(), assessments.rebuilding():
+            self.load(*args, **options)
+
+    def load(self, *args, fixture, **options):
         document = json.loads(fixture.read_text(encoding="utf-8"))
         counts = Counter()
         # Current units first: legacy rows point at them as successors.
