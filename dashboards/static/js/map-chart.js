@@ -63,7 +63,7 @@ async function draw(canvas) {
           clipMap: false,
           data: features.map((feature, i) => ({ feature, value: areas[i].value ?? 0 })),
           backgroundColor: areas.map((a) => fill(a.colour)),
-          borderColor: '#ffffff',
+          borderColor: '#fff',
           borderWidth: 0.6,
           hoverBorderColor: '#1d2530',
           hoverBorderWidth: 2,
