@@ -31,10 +31,6 @@ def period_choices(periods):
     return [(str(period.key), _period_label(period)) for period in periods]
 
 
-def year_choices():
-    return [(year, str(year)) for year in Measurement.objects.published_years()]
-
-
 def default_units(year, published):
     """The units a page shows when the URL names none: those that report the year asked, else the latest year.
 
@@ -70,7 +66,7 @@ class Params:
 
 class DashboardFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
-        label=_("Năm"), choices=year_choices, empty_label=_("Năm mới nhất"), method="applied_later"
+        label=_("Năm"), choices=[], empty_label=_("Năm mới nhất"), method="applied_later"
     )
     units = django_filters.ChoiceFilter(
         label=_("Đơn vị hành chính"), choices=Units.choices, empty_label=None, method="applied_later"
