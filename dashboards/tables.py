@@ -19,19 +19,15 @@ from indicators.progress import COUNT_KEYS, status_text
 from reporting import excel
 from reporting.excel import COUNT, YEAR, Column, Table, number_format_for
 
+from . import html
+
 # The page's cells (templates rendered with the variables a column's ``cell`` returns).
 INDICATOR_CELL = "dashboards/cells/_indicator.html"
 PLACE_CELL = "dashboards/cells/_place.html"
-FIGURE_CELL = "partials/_figure.html"
-RANKED_FIGURE_CELL = "dashboards/cells/_ranked_figure.html"
 SERIES_FIGURE_CELL = "dashboards/cells/_series_figure.html"
-TARGET_CELL = "partials/_target.html"
-STATUS_CELL = "partials/_status.html"
-TARGET_STATUS_CELL = "dashboards/cells/_target_status.html"
 COUNT_CELL = "dashboards/cells/_count.html"
 COUNTS_CELL = "partials/_status_counts.html"
 FRACTION_CELL = "dashboards/cells/_fraction.html"
-LATEST_CELL = "partials/_latest.html"
 STATUS_BADGE_CELL = "dashboards/cells/_status_badge.html"
 
 
@@ -60,18 +56,6 @@ def _coverage(figure):
 
 def _target_value(assessment):
     return assessment.target.value if assessment is not None and assessment.target is not None else None
-
-
-def _figure_cell(figure, row, *, show_year=False, year=None, latest=None):
-    """The variables of ``partials/_figure.html``: a row without a place is the nation (or the region)."""
-    return {
-        "f": figure,
-        "indicator": row.indicator,
-        "is_national": row.place is None,
-        "show_year": show_year,
-        "year": year,
-        "latest": latest,
-    }
 
 
 # --- sorting (server-side, named in the URL: ?sort=ten, ?sort=-gia-tri) ----------------------------------
@@ -138,7 +122,7 @@ def indicator_columns(indicator_of, *, width=44, details=False):
 def latest_columns(header, row_of):
     """A row's latest figure (the one its statuses are computed from) and any newer provisional one.
 
-    The page shows them in one cell (``partials/_latest.html``); the workbook splits them into the
+    The page shows them in one cell (``html.latest``); the workbook splits them into the
     value, its year and "n/m reporting", then the provisional value, its year and its "n/m".
     """
 
@@ -155,8 +139,7 @@ def latest_columns(header, row_of):
             12,
             on_row(lambda r: _figure_value(r.latest)),
             figure_format,
-            cell_template=LATEST_CELL,
-            cell=lambda x: {"row": row_of(x), "is_national": row_of(x) is not None and row_of(x).place is None},
+            cell_html=lambda x: html.latest(row_of(x), is_national=row_of(x) is not None and row_of(x).place is None),
         ),
         Column(gettext_lazy("Năm"), 7, on_row(lambda r: r.latest.year if r.latest else None), YEAR, page=False),
         Column(gettext_lazy("Số đơn vị báo cáo"), 10, on_row(lambda r: _coverage(r.latest)), page=False),
@@ -184,8 +167,9 @@ def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, 
     With ``status_on_page`` False the page shows the status under the target, in one cell.
     """
 
-    def cell(r):
-        return {"a": assessment_of(r, window), "indicator": indicator_of(r)}
+    def target_cell(r):
+        shown = html.target_text if status_on_page else html.target_and_status
+        return shown(assessment_of(r, window), indicator_of(r))
 
     return [
         Column(
@@ -193,8 +177,7 @@ def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, 
             11,
             lambda r: _target_value(assessment_of(r, window)),
             lambda r: number_format_for(indicator_of(r)),
-            cell_template=TARGET_CELL if status_on_page else TARGET_STATUS_CELL,
-            cell=cell,
+            cell_html=target_cell,
             sort="chi-tieu",
         ),
         Column(
@@ -203,8 +186,7 @@ def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, 
             lambda r: status_text(assessment_of(r, window)),
             wrap=True,
             page=status_on_page,
-            cell_template=STATUS_CELL,
-            cell=cell,
+            cell_html=lambda r: html.status_details(assessment_of(r, window), indicator_of(r)),
             sort="trang-thai",
             sort_by=lambda r: _severity(assessment_of(r, window)),
         ),
@@ -469,10 +451,13 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
             12,
             lambda x: _figure_value(x.row.current),
             lambda x: number_format_for(x.row.indicator),
-            cell_template=RANKED_FIGURE_CELL,
             # an unranked place has no figure that year: its latest one is shown under it
-            cell=lambda x: _figure_cell(
-                x.row.current, x.row, year=as_of, latest=x.row.latest if x.rank is None else None
+            cell_html=lambda x: html.ranked_figure(
+                x.row.current,
+                x.row.indicator,
+                year=as_of,
+                latest=x.row.latest if x.rank is None else None,
+                is_national=x.row.place is None,
             ),
             sort="gia-tri",
         ),
@@ -518,8 +503,7 @@ def map_values_table(rows, *, indicator, as_of, window):
             12,
             lambda r: _figure_value(r.current),
             lambda r: number_format_for(r.indicator),
-            cell_template=FIGURE_CELL,
-            cell=lambda r: _figure_cell(r.current, r, year=as_of),
+            cell_html=lambda r: html.figure(r.current, r.indicator, year=as_of, is_national=r.place is None),
         ),
         Column(
             gettext_lazy("Trạng thái (%(period)s)") % {"period": window},

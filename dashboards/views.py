@@ -25,6 +25,7 @@ from provinces.models import Province
 from . import charts, maps, tables
 from . import exports as excel_views
 from .filters import DashboardFilter
+from .paging import card_page
 
 OVERVIEW_FILTERS = ["year", "units", "target", "region", "category", "directive", "status", "province"]
 PROVINCE_LIST_FILTERS = ["year", "units", "target", "region", "category", "directive", "status"]
@@ -138,7 +139,7 @@ def overview(request):
     params = filters.params
     board = _board(filters)
     highlight = params.province
-    items = board.summaries(params.status, highlight, listed=True)
+    items = board.summaries(params.status, highlight)
     counts_table = tables.sort_table(tables.summary_counts_table(items, window=board.window), request.GET.get("sort"))
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, counts_table, "tong-quan")
@@ -147,12 +148,15 @@ def overview(request):
     map_rows = mapped and [
         r for r in board.indicator_page(mapped.indicator)[0] if dashboard.matches_status(r, params.status, board.window)
     ]
+    cards = card_page(request, items)
+    board.list_places(cards.object_list, params.status)
     return _page(
         request,
         "dashboards/overview.html",
         filters,
         board,
         summaries=items,
+        cards=cards,
         counts_table=counts_table,
         highlight=highlight,
         status_chart=charts.status_chart(items, board.window),
@@ -225,7 +229,8 @@ def province_detail(request, slug):
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, indicators_table, province.slug)
 
-    board.add_series(shown)
+    charted = card_page(request, shown)
+    board.add_series(charted.object_list)
     predecessors = list(province.predecessors.all())
     own = {province.pk} | {p.pk for p in predecessors}
     directives = directives_with_tasks(Directive.objects.applicable_to(province, board.as_of))
@@ -245,7 +250,10 @@ def province_detail(request, slug):
         rows=shown,
         indicators_table=indicators_table,
         counts=dashboard.status_counts(rows, board.window),
-        charts=[(r, charts.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in shown],
+        charted=charted,
+        charts=[
+            (r, charts.series_chart(r, r.years(board.as_of)), f"series-{r.indicator.code}") for r in charted.object_list
+        ],
         directives=[
             (
                 d,

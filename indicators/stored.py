@@ -376,8 +376,8 @@ class StoredBoard:
         total = len(self.indicators)
         return [StoredPlaceSummary(p, _tallies(counts[p.pk]), with_data[p.pk], total, demo[p.pk]) for p in self.places]
 
-    def _listed_lines(self, status, limit=LISTED):
-        """The stored lines of the first ``limit`` units at ``status`` (default: behind) of each indicator.
+    def _listed_lines(self, status, indicator_ids, limit=LISTED):
+        """The stored lines of the first ``limit`` units at ``status`` (default: behind) of each of ``indicator_ids``.
 
         Worst first is ``board.worst_first``: severity, then the slowest pace, then the code. One
         window-function query, the units' own columns joined in; their rows hold only the window's line.
@@ -389,7 +389,7 @@ class StoredBoard:
             lines = self._window_lines()
         else:
             lines = self._window_lines().filter(status__in=wanted)
-        lines = lines.filter(self._units_filter()).annotate(
+        lines = lines.filter(self._units_filter(), indicator_id__in=indicator_ids).annotate(
             rank=Window(
                 RowNumber(),
                 partition_by=[F("indicator_id")],
@@ -418,17 +418,17 @@ class StoredBoard:
 
     # what each page shows
 
-    def summaries(self, status="", highlight=None, listed=False):
-        """[StoredSummary] of every indicator shown (those with a unit at ``status`` when it is set)."""
+    def summaries(self, status="", highlight=None):
+        """[StoredSummary] of every indicator shown (those with a unit at ``status`` when it is set).
+
+        Their ``listed`` places are left empty: ``list_places`` fills them for the cards a page shows.
+        """
         keys = [self.area] + ([unit_key(highlight.pk)] if highlight is not None else [])
         lines = list(self._stored().filter(place__in=keys).values(*ROW_FIELDS))
         counts = self.indicator_counts()
-        found = self._listed_lines(status) if listed else []
-        targets = self._targets(lines + found)
-        rows = self._rows(lines, {highlight.pk: highlight} if highlight is not None else {}, targets)
+        rows = self._rows(lines, {highlight.pk: highlight} if highlight is not None else {})
         national = {i: row for (i, key), row in rows.items() if key == self.area}
         mine = {i: row for (i, key), row in rows.items() if key != self.area}
-        places = self._listed(found, targets)
         wanted = _wanted_keys(status or BEHIND_KEY)
         result = []
         for indicator in self.indicators:
@@ -445,9 +445,19 @@ class StoredBoard:
                     tallies,
                     status,
                     mine.get(indicator.pk),
-                    places.get(indicator.pk, []),
+                    [],
                     listed_count,
                     demo or bool(row and row.is_demo),
                 )
             )
         return result
+
+    def list_places(self, summaries, status=""):
+        """Fill each summary's ``listed``: its first ``LISTED`` units at ``status`` (default: behind), worst first.
+
+        One window-function query over the indicators of ``summaries`` only (the cards of one page).
+        """
+        found = self._listed_lines(status, [s.indicator.pk for s in summaries])
+        places = self._listed(found, self._targets(found))
+        for summary in summaries:
+            summary.listed = places.get(summary.indicator.pk, [])

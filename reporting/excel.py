@@ -145,7 +145,8 @@ class Column:
 
     The rest says how a dashboard page shows the column (``templates/partials/_table.html``):
     by default its ``display``; with ``cell_template``, that template rendered with the variables
-    ``cell(row)`` returns (a link, a status badge with the numbers behind it). ``page=False`` keeps
+    ``cell(row)`` returns (a link, a count); with ``cell_html``, the HTML it returns (a status with
+    the numbers behind it, a target: ``dashboards/html.py``). ``page=False`` keeps
     a column to the workbook where the page shows it inside a neighbouring cell (the unit, the
     year, "n/m reporting" beside a value), so every column of the page is in the workbook, under
     the same header, in the same order.
@@ -159,6 +160,7 @@ class Column:
     page: bool = True
     cell_template: str | None = None
     cell: Callable | None = None  # row → the cell template's variables
+    cell_html: Callable | None = None  # row → the page's cell as safe HTML (a Python renderer, for the hottest cells)
     header_html: object = None  # the page's header cell as safe HTML, reading as ``header``
     css_class: str = ""  # on the page's header and cells ("num": right-aligned figures)
     row_header: bool = False  # the cell that names the row: <th scope="row"> on the page

@@ -51,6 +51,7 @@ class Sample:
     seconds: float = 0.0
     latencies: list = field(default_factory=list)
     queries: list = field(default_factory=list)
+    rows: list = field(default_factory=list)
     errors: Counter = field(default_factory=Counter)  # what went wrong (status or exception) → how often
 
     def add(self, other):
@@ -58,6 +59,7 @@ class Sample:
         self.seconds += other.seconds
         self.latencies += other.latencies
         self.queries += other.queries
+        self.rows += other.rows
         self.errors.update(other.errors)
 
     @property
@@ -71,17 +73,18 @@ class Sample:
         return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def fetch(conn, path):
-    """One GET on a keep-alive connection: (status, seconds, queries)."""
+def fetch(conn, path, method="GET"):
+    """One request on a keep-alive connection: (status, seconds, queries, rows read, response)."""
     started = time.perf_counter()
-    conn.request("GET", path, headers={"Connection": "keep-alive", "Accept-Language": "vi"})
+    conn.request(method, path, headers={"Connection": "keep-alive", "Accept-Language": "vi"})
     response = conn.getresponse()
     response.read()
     seconds = time.perf_counter() - started
     queries = response.getheader("X-Bench-Queries")
+    rows = response.getheader("X-Bench-Rows")
     if response.getheader("Connection", "").lower() == "close":
         conn.close()  # http.client reopens it on the next request
-    return response.status, seconds, int(queries) if queries else None
+    return response.status, seconds, int(queries) if queries else None, int(rows) if rows else None, response
 
 
 def load(port, path, seconds, clients):
@@ -94,7 +97,7 @@ def load(port, path, seconds, clients):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         while time.perf_counter() < deadline:
             try:
-                status, took, queries = fetch(conn, path)
+                status, took, queries, rows, _response = fetch(conn, path)
             except (OSError, http.client.HTTPException) as error:
                 conn.close()
                 with lock:
@@ -106,6 +109,8 @@ def load(port, path, seconds, clients):
                     sample.latencies.append(took)
                     if queries is not None:
                         sample.queries.append(queries)
+                    if rows is not None:
+                        sample.rows.append(rows)
                 else:
                     sample.errors[str(status)] += 1
         conn.close()
@@ -137,6 +142,13 @@ def start_server(args):
     )
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
+    # DEBUG off serves the collected, hashed static files (as `make serve` does): collect them first.
+    subprocess.run(  # noqa: S603 - our own fixed command
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        check=True,
+    )
     command = [
         sys.executable, "-m", "gunicorn", "config.wsgi:application",
         "--pythonpath", f"{ROOT / 'scripts'},{ROOT}",
@@ -150,7 +162,7 @@ def start_server(args):
     for _ in range(1200):  # up to two minutes: a loaded machine starts gunicorn slowly
         try:
             conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=5)
-            status, _seconds, _queries = fetch(conn, BARE)
+            status, *_rest = fetch(conn, BARE)
             conn.close()
             if status == 200:
                 return server
@@ -161,6 +173,26 @@ def start_server(args):
         time.sleep(0.1)
     server.terminate()
     sys.exit("gunicorn did not answer")
+
+
+def after_approvals(port, pages):
+    """Each page's first request after a real approval (``/__bench__/approve/``), and the approvals' times.
+
+    The approval bumps the data generation, so every page is computed again (its cached blocks are
+    stale): the time a user waits on the first view after an approval."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    cold, approvals = {}, []
+    for path in pages:
+        status, _seconds, _queries, _rows, response = fetch(conn, "/__bench__/approve/", method="POST")
+        if status != 200:
+            sys.exit(f"the benchmark approval answered {status}")
+        approvals.append(float(response.getheader("X-Bench-Approve-Ms")))
+        status, seconds, queries, rows, _response = fetch(conn, path)
+        if status != 200:
+            sys.exit(f"{path} answered {status}")
+        cold[path] = (seconds, queries, rows)
+    conn.close()
+    return cold, approvals
 
 
 def main():
@@ -178,12 +210,12 @@ def main():
     server = start_server(args)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=600)
-        cold = {}
+        first = {}
         for path in args.pages:
-            status, seconds, _queries = fetch(conn, path)
+            status, seconds, *_rest = fetch(conn, path)
             if status != 200:
                 sys.exit(f"{path} answered {status}")
-            cold[path] = seconds
+            first[path] = seconds
         conn.close()
         pages = {path: Sample() for path in args.pages}
         bare_beside = {path: Sample() for path in args.pages}  # the bare view's slots next to each page
@@ -192,6 +224,7 @@ def main():
                 bare_beside[path].add(load(args.port, BARE, args.seconds, args.clients))
                 pages[path].add(load(args.port, path, args.seconds, args.clients))
             print(f"round {round_number}/{args.rounds} done", file=sys.stderr)
+        cold, approvals = after_approvals(args.port, args.pages)
     finally:
         server.terminate()
         server.wait()
@@ -204,26 +237,40 @@ def main():
         f"database {database}; gunicorn {args.workers} {args.worker_class} workers; {args.clients} clients; "
         f"{args.rounds} rounds of {args.seconds:g} s per page, each beside a slot of the bare view"
     )
+    print(
+        "warm: every request of the rounds; cold: the first request after an approval (its queries and rows "
+        "read in brackets); first: the page's first request after the server started"
+    )
     header = (
-        f"| {'page':<32} | {'req/s':>8} | {'p50 ms':>8} | {'p99 ms':>8} | {'ratio':>7} | {'queries':>7} "
-        f"| {'cold ms':>8} | {'errors':>6} |"
+        f"| {'page':<32} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'ratio':>6} | {'queries':>7} "
+        f"| {'rows':>5} | {'cold ms':>7} | {'cold queries':>12} | {'cold rows':>9} | {'first ms':>8} | {'errors':>6} |"
     )
     print(header)
     print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:-1]) + "|")
 
-    def line(path, sample, ratio, cold_seconds):
-        queries = f"{statistics.median(sample.queries):g}" if sample.queries else "?"
-        errors = " ".join(f"{n}×{what}" for what, n in sorted(sample.errors.items())) or "0"
-        cold_text = f"{cold_seconds * 1000:8.0f}" if cold_seconds is not None else f"{'':8}"
-        print(
-            f"| {path:<32} | {sample.rate:8.1f} | {sample.percentile(50) * 1000:8.0f} | "
-            f"{sample.percentile(99) * 1000:8.0f} | {ratio:7.4f} | {queries:>7} | {cold_text} | {errors:>6} |"
-        )
+    def median(values):
+        return f"{statistics.median(values):g}" if values else "?"
 
-    line(BARE + " (bare)", bare, 1.0, None)
-    for path in args.pages:
-        beside = bare_beside[path].rate
-        line(f"`{path}`", pages[path], pages[path].rate / beside if beside else 0.0, cold[path])
+    for path in [None, *args.pages]:
+        if path is None:
+            sample, ratio, label = bare, 1.0, BARE + " (bare)"
+            cold_text = f"| {'':>7} | {'':>12} | {'':>9} | {'':>8} "
+        else:
+            sample, label = pages[path], f"`{path}`"
+            beside = bare_beside[path].rate
+            ratio = sample.rate / beside if beside else 0.0
+            seconds, queries, rows = cold[path]
+            cold_text = f"| {seconds * 1000:7.0f} | {queries!s:>12} | {rows!s:>9} | {first[path] * 1000:8.0f} "
+        errors = " ".join(f"{n}×{what}" for what, n in sorted(sample.errors.items())) or "0"
+        print(
+            f"| {label:<32} | {sample.rate:7.1f} | {sample.percentile(50) * 1000:7.0f} | "
+            f"{sample.percentile(99) * 1000:7.0f} | {ratio:6.3f} | {median(sample.queries):>7} "
+            f"| {median(sample.rows):>5} {cold_text}| {errors:>6} |"
+        )
+    print(
+        f"approvals ({len(approvals)}, each refreshing its stored assessments and committed): "
+        f"median {statistics.median(approvals):.0f} ms, max {max(approvals):.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 import re
 from decimal import Decimal as D
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -12,8 +11,9 @@ from django.utils import translation
 from django.utils.html import escape
 
 from dashboards.filters import STATUS_CHOICES
-from dashboards.templatetags.dashboard_tags import status_title
+from dashboards.html import status_details, status_title
 from indicators import progress
+from indicators.board import Assessment
 from indicators.models import Indicator
 from indicators.progress import KEY_LABELS, KEYS, compute, legend, pace_text, status_key, status_text
 
@@ -24,7 +24,7 @@ LAN = Indicator(code="units-with-lan", unit=Indicator.Unit.PERCENT)
 def assessed(values, target, target_year, window=None):
     """What a page hands the templates: the progress and the target year the page is about."""
     result = compute(values, D(target), target_year, plan_start=min(values))
-    return SimpleNamespace(progress=result, window=window or target_year, is_demo=False)
+    return Assessment(window or target_year, None, result, None, is_demo=False)
 
 
 # b = 40 (2010), v = 70 (2014), T = 80 (2015): p = 0.75, e = 0.8, r = 0.9375, needs attention
@@ -98,7 +98,7 @@ def test_the_legend_is_translated_with_vietnamese_numbers():
 
 def test_the_pace_hint_in_the_numbers_table_comes_from_the_thresholds(monkeypatch):
     monkeypatch.setattr(progress, "ON_TRACK_PACE", D("0.9"))
-    html = render_to_string("partials/_status.html", {"a": assessed(*NEEDS_ATTENTION), "indicator": LAN})
+    html = status_details(assessed(*NEEDS_ATTENTION), LAN)
     hint = re.search(r'<th scope="row" title="([^"]*)">Tốc độ', html).group(1)
     assert "Cần chú ý: 0,6 ≤ r &lt; 0,9 · " in hint
     assert hint.endswith("Đúng tiến độ: chưa đạt, r ≥ 0,9")
@@ -116,7 +116,7 @@ def test_the_cell_text_and_the_hover_write_the_pace_the_same_way():
 
 
 def test_the_numbers_table_shows_the_same_pace_as_the_hover():
-    html = render_to_string("partials/_status.html", {"a": assessed(*NEEDS_ATTENTION), "indicator": LAN})
+    html = status_details(assessed(*NEEDS_ATTENTION), LAN)
     assert "<td>0,94</td>" in html
     assert "tốc độ 0,94" in html
 
@@ -132,7 +132,7 @@ def test_the_cell_text_names_a_deadline_other_than_the_target_year_asked():
 def test_a_missed_status_wears_its_own_badge():
     a = assessed(*MISSED)
     assert status_key(a.progress) == "missed"
-    html = render_to_string("partials/_status.html", {"a": a, "indicator": LAN})
+    html = status_details(a, LAN)
     assert '<span class="status status-missed">Không đạt (quá hạn)</span>' in html
 
 

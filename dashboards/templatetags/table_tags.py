@@ -25,11 +25,13 @@ def page_rows(table):
 
 @register.simple_tag(takes_context=True)
 def page_cell(context, column, row):
-    """A cell as the page shows it: the column's cell template, else its value as the workbook shows it.
+    """A cell as the page shows it: the column's HTML or cell template, else its value as the workbook shows it.
 
     The cell template is rendered like an ``{% include %}`` (it sees the page's context, so links
     can keep the filters) with the variables ``column.cell(row)`` sets.
     """
+    if column.cell_html is not None:
+        return column.cell_html(row)
     if column.cell_template is None:
         return column.display(row) or DASH
     variables = column.cell(row) if column.cell is not None else {"row": row}

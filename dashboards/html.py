@@ -1,0 +1,298 @@
+"""The small pieces of HTML every dashboard table repeats on each row, written in Python.
+
+A status with the numbers behind it, a target with its deadline and source, the "minh họa" badge:
+a page of a hundred indicators draws them hundreds of times, and as template includes they were
+most of the time a page took to render after a change (the template engine resolves every
+variable and tag again on each row). Here they are plain functions over the same objects
+(``board.Assessment``, ``Target``), escaped with ``format_html``; the templates call them through
+``dashboard_tags`` (``{% status_details %}``, ``{% target_text %}``, ``{% demo_badge %}``) and the
+tables (``dashboards/tables.py``) as the renderers of their cells, so each has one home.
+"""
+
+import functools
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from indicators import progress
+from indicators.numbers import FIGURE_PLACES, format_vn
+
+DASH = "—"
+
+
+def with_unit(value, indicator):
+    """``95.4`` → 95,4%; ``55802`` → 55.802 máy (``{{ value|with_unit:indicator }}`` in templates).
+
+    Up to two decimals, as a figure is stored; an aggregate's longer fraction is rounded to them.
+    """
+    if value is None or value == "":
+        return DASH
+    text = format_vn(value, FIGURE_PLACES, trim=True)
+    unit = indicator.figure_unit
+    if unit == "%":
+        return f"{text}%"
+    # Plain text (it also goes into tooltips): a Vietnamese unit standing in for English ends in "(VI)".
+    return f"{text} {unit}" if unit else text
+
+
+def share(value):
+    """A share of 1 as a whole percentage: 0.5432 → 54%."""
+    if value is None:
+        return DASH
+    return f"{format_vn(Decimal(str(value)) * 100, 0)}%"
+
+
+@functools.lru_cache(maxsize=8)
+def _words(language):
+    """The fixed words of these pieces in ``language``, looked up once (a page draws them hundreds of times)."""
+    return SimpleNamespace(
+        demo_badge=format_html(
+            '<span class="demo-badge" title="{}">{}</span>',
+            _("Số liệu minh họa, không phải số liệu thật"),
+            _("minh họa"),
+        ),
+        baseline=format_html('<th scope="row">{}</th>', _("Gốc")),
+        latest=format_html('<th scope="row">{}</th>', _("Mới nhất")),
+        target=format_html('<th scope="row">{}</th>', _("Chỉ tiêu")),
+        distance=format_html(
+            '<th scope="row" title="{}">{}</th>',
+            _("p = (mới nhất − gốc) / (chỉ tiêu − gốc)"),
+            _("Quãng đường đã đi (p)"),
+        ),
+        elapsed=format_html(
+            '<th scope="row" title="{}">{}</th>',
+            _("e = (năm mới nhất − năm gốc) / (năm chỉ tiêu − năm gốc)"),
+            _("Thời gian đã qua (e)"),
+        ),
+        pace=_("Tốc độ (r = p/e)"),
+        note=format_html('<th scope="row">{}</th>', _("Ghi chú")),
+        demo_row=_("tính từ số liệu hoặc chỉ tiêu minh họa"),
+        caption=_("Số liệu dùng để tính trạng thái"),
+        no_target=format_html('<span class="muted">{}</span>', _("chưa có chỉ tiêu")),
+        province_target=_("của tỉnh"),
+        national_target=_("toàn quốc"),
+        national_no_value=_("Không tính được"),
+        unit_no_value=_("Không cộng gộp được"),
+        not_reported=_("chưa báo cáo"),
+        latest_word=_("mới nhất"),
+    )
+
+
+def words():
+    return _words(get_language())
+
+
+@functools.lru_cache(maxsize=32)
+def _pace_hint(language, on_track, attention):
+    return progress.pace_hint()
+
+
+def pace_hint():
+    """``progress.pace_hint`` in the active language, written once for each language and thresholds."""
+    return _pace_hint(get_language(), progress.ON_TRACK_PACE, progress.ATTENTION_PACE)
+
+
+def demo_badge():
+    """The "minh họa" mark beside a demo figure or target."""
+    return words().demo_badge
+
+
+def status_title(assessment, indicator):
+    """The numbers behind a status on one line, for the hover title."""
+    p = assessment.progress
+    parts = []
+    if p.baseline_year is not None:
+        parts.append(
+            _("Gốc %(year)s: %(value)s") % {"year": p.baseline_year, "value": with_unit(p.baseline, indicator)}
+        )
+    if p.latest_year is not None:
+        parts.append(
+            _("Mới nhất %(year)s: %(value)s") % {"year": p.latest_year, "value": with_unit(p.latest, indicator)}
+        )
+    if p.target_year is not None:
+        parts.append(
+            _("Chỉ tiêu %(year)s: %(value)s") % {"year": p.target_year, "value": with_unit(p.target, indicator)}
+        )
+    if p.pace is not None:
+        parts.append(
+            _("đã đi %(p)s quãng đường, đã qua %(e)s thời gian") % {"p": share(p.distance), "e": share(p.elapsed)}
+        )
+        parts.append(progress.pace_text(p.pace))
+    if p.reason:
+        parts.append(p.reason)
+    return f"{p.label}: " + " · ".join(str(part) for part in parts) if parts else str(p.label)
+
+
+def _with_year(value, year, indicator):
+    return f"{with_unit(value, indicator)} ({year})" if year else DASH
+
+
+def status_details(a, indicator):
+    """A status badge that opens on the numbers it was computed from (baseline, latest, target, p, e, r)."""
+    w = words()
+    p = a.progress
+    year = ""
+    if a.newer and a.year:
+        year = format_html(
+            ' <span class="muted small status-year">{}</span>', _("theo số liệu %(year)s") % {"year": a.year}
+        )
+    rows = [
+        (w.baseline, _with_year(p.baseline, p.baseline_year, indicator)),
+        (w.latest, _with_year(p.latest, p.latest_year, indicator)),
+        (w.target, _with_year(p.target, p.target_year, indicator)),
+        (w.distance, share(p.distance)),
+        (w.elapsed, share(p.elapsed)),
+        (
+            format_html('<th scope="row" title="{}">{}</th>', pace_hint(), w.pace),
+            progress.format_pace(p.pace) if p.pace is not None else DASH,
+        ),
+    ]
+    if p.reason:
+        rows.append((w.note, p.reason))
+    body = format_html_join("\n    ", "<tr>{}<td>{}</td></tr>", rows)
+    if a.is_demo:
+        body = format_html('{}\n    <tr><td colspan="2">{} {}</td></tr>', body, w.demo_badge, w.demo_row)
+    return format_html(
+        '<details class="status-details">\n'
+        '  <summary title="{}"><span class="status status-{}">{}</span>{}</summary>\n'
+        '  <table class="status-numbers">\n'
+        '    <caption class="visually-hidden">{}</caption>\n'
+        "    {}\n"
+        "  </table>\n"
+        "</details>",
+        status_title(a, indicator),
+        progress.status_key(p),
+        p.label,
+        year,
+        w.caption,
+        body,
+    )
+
+
+def target_text(a, indicator):
+    """The target an assessment is against: its value, its deadline when not the period's end, whose it
+    is, the document that set it, its subject and note; or "chưa có chỉ tiêu"."""
+    w = words()
+    t = a.target
+    if not t:
+        return w.no_target
+    parts = []
+    if t.deadline_year != a.window.last:
+        parts.append(format_html("{}, ", _("đến %(year)s") % {"year": t.deadline_year}))
+    parts.append(w.province_target if t.province_id else w.national_target)
+    if t.directive_id:
+        parts.append(format_html(', <a href="{}">{}</a>', t.directive.get_absolute_url(), t.directive.display_number))
+    if t.subject:
+        parts.append(format_html(", {}", t.display_subject))
+    after = ""
+    if t.note and not t.is_demo:
+        after = format_html(' <span class="muted small">({})</span>', t.display_note)
+    if t.is_demo:
+        after = format_html(" {}", w.demo_badge)
+    return format_html(
+        '<span class="target">{}</span>\n<span class="muted small">{}</span>{}',
+        with_unit(t.value, indicator),
+        format_html_join("", "{}", ((part,) for part in parts)),
+        after,
+    )
+
+
+def target_and_status(a, indicator):
+    """A target, and under it the status against it (a table whose status has no column of its own)."""
+    if not a.target:
+        return target_text(a, indicator)
+    return format_html("{}<br>{}", target_text(a, indicator), status_details(a, indicator))
+
+
+def coverage(f, is_national=False):
+    """ "61/63 tỉnh báo cáo" beside a figure added up from several units ("n/m đơn vị cũ" for a merged unit)."""
+    if is_national:
+        text = _("%(n)s tỉnh báo cáo") % {"n": f.coverage}
+    else:
+        text = _("%(n)s đơn vị cũ báo cáo") % {"n": f.coverage}
+    return format_html('<span class="reporting{}">{}</span>', "" if f.complete else " incomplete", text)
+
+
+def figure(f, indicator, *, show_year=False, year=None, is_national=False):
+    """A figure with its unit (and its year, and the demo badge); why an added-up one has no value;
+    or "chưa báo cáo (năm …)" when there is none."""
+    w = words()
+    if f is not None and f.value is not None:
+        shown = format_html('<span class="figure">{}</span>', with_unit(f.value, indicator))
+        if show_year:
+            shown = format_html('{} <span class="muted small">({})</span>', shown, f.year)
+        if f.is_demo:
+            shown = format_html("{} {}", shown, w.demo_badge)
+    elif f is not None and f.reporting:
+        shown = format_html(
+            '<span class="no-value">{}: {}</span>', w.national_no_value if is_national else w.unit_no_value, f.reason
+        )
+    else:
+        missing = _("chưa báo cáo năm %(year)s") % {"year": year} if year else w.not_reported
+        shown = format_html('<span class="muted">{}</span>', missing)
+    if f is not None and f.is_aggregate:
+        shown = format_html("{} {}", shown, coverage(f, is_national))
+    return shown
+
+
+def ranked_figure(f, indicator, *, year=None, latest=None, is_national=False):
+    """A unit's figure of the year ranked; under it, for a unit without one, its latest figure."""
+    shown = figure(f, indicator, year=year, is_national=is_national)
+    if latest:
+        shown = format_html(
+            '{}<br><span class="muted small">{}: {}</span>',
+            shown,
+            words().latest_word,
+            figure(latest, indicator, show_year=True, is_national=is_national),
+        )
+    return shown
+
+
+def latest(row, is_national=False):
+    """A row's latest figure (the one its status is computed from) with its year, then any newer
+    provisional figure, or the reason the year asked has none."""
+    if row is None:
+        return ""
+    indicator, f, p, c = row.indicator, row.latest, row.provisional, row.current
+    parts = []
+    if f:
+        parts.append(
+            format_html(
+                '<span class="figure">{}</span> <span class="muted small">({})</span>',
+                with_unit(f.value, indicator),
+                f.year,
+            )
+        )
+        if f.is_aggregate:
+            parts.append(format_html(" {}", coverage(f, is_national)))
+        if f.is_demo:
+            parts.append(format_html(" {}", words().demo_badge))
+        if f.approved_at:
+            day = _("duyệt %(day)s") % {"day": date_format(template_localtime(f.approved_at), "d/m/Y")}
+            parts.append(format_html(' <span class="muted small approved-at">{}</span>', day))
+    if p:
+        if f:
+            parts.append(mark_safe("<br>"))  # noqa: S308 - a fixed tag
+        parts.append(
+            format_html(
+                '<span class="provisional"><span class="muted small">{}</span> '
+                '<span class="figure">{}</span> {}{}</span>',
+                _("%(year)s, tạm tính:") % {"year": p.year},
+                with_unit(p.value, indicator),
+                coverage(p, is_national),
+                format_html(" {}", words().demo_badge) if p.is_demo else "",
+            )
+        )
+    elif c and c.value is None and c.reporting:
+        if f:
+            parts.append(format_html('<br><span class="muted small">{}:</span> ', c.year))
+        parts.append(figure(c, indicator, is_national=is_national))
+    elif not f:
+        parts.append(figure(c, indicator, is_national=is_national))
+    return format_html_join("", "{}", ((part,) for part in parts))
