@@ -143,13 +143,14 @@ def overview(request):
     counts_table = tables.sort_table(tables.summary_counts_table(items, window=board.window), request.GET.get("sort"))
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, counts_table, "tong-quan")
+    # the chart, the table and the cards show the same page of indicators, in the table's order
+    cards = card_page(request, counts_table.rows)
+    board.list_places(cards.object_list, params.status)
     mapped = maps.chosen_summary(items, request.GET.get("map"))
     # every unit's row of the mapped indicator: one read of at most 63 stored lines
     map_rows = mapped and [
         r for r in board.indicator_page(mapped.indicator)[0] if dashboard.matches_status(r, params.status, board.window)
     ]
-    cards = card_page(request, items)
-    board.list_places(cards.object_list, params.status)
     return _page(
         request,
         "dashboards/overview.html",
@@ -157,9 +158,9 @@ def overview(request):
         board,
         summaries=items,
         cards=cards,
-        counts_table=counts_table,
+        counts_table=counts_table.part(cards.object_list),
         highlight=highlight,
-        status_chart=charts.status_chart(items, board.window),
+        status_chart=charts.status_chart(cards.object_list, board.window),
         mapped=mapped,
         province_map=mapped and _province_map(request, filters, board, mapped.indicator, map_rows),
         map_table=mapped

@@ -1,11 +1,14 @@
 """Issue 10's side findings, checked: reads hold no transaction, PostgreSQL keeps its connections,
 the year choices come from the (status, year) index, and the overview pages its indicator cards."""
 
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -93,7 +96,10 @@ def test_the_year_choices_are_read_from_the_status_year_index():
 @pytest.fixture
 def many_indicators(db):
     province = make_province(slug="phu-tho")
-    indicators = [make_indicator(f"chi-so-{n:02d}", unit=Indicator.Unit.COUNT, position=n) for n in range(1, 30)]
+    indicators = [
+        make_indicator(f"chi-so-{n:02d}", unit=Indicator.Unit.COUNT, position=n, name_vi=f"Chỉ số {n:02d}")
+        for n in range(1, 30)
+    ]
     for indicator in indicators:
         make_measurement(indicator, province, 2020, 5)
     return logged_in(make_user(role=Membership.Role.VIEWER, provinces=[province])), indicators
@@ -105,14 +111,26 @@ def test_the_overview_shows_a_screenful_of_cards_and_pages_the_rest(many_indicat
     assert first.count('class="card indicator-card"') == 12
     assert "Chỉ số 1–12 trong 29 chỉ số" in first
     assert '<a class="button primary" rel="next" href="?year=2020&amp;page=2">Xem thêm →</a>' in first
-    for indicator in indicators:  # the counts table and its chart still name every indicator
-        assert f"/indicators/{indicator.code}/" in first
+    # the chart, the counts table and the cards show the same twelve indicators
+    assert [i.code for i in indicators if f"/indicators/{i.code}/" in first] == [i.code for i in indicators[:12]]
+    chart = json.loads(re.search(r'<script id="status-data" type="application/json">(.*?)</script>', first).group(1))
+    assert chart["labels"] == [i.name for i in indicators[:12]]
+    # the workbook of the table still holds every indicator
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(client.get("/?year=2020&format=xlsx").streaming_content))).active
+    names = {str(cell.value) for row in sheet.iter_rows() for cell in row}
+    assert all(i.name in names for i in indicators)
 
     last = client.get("/?year=2020&page=3").content.decode()
     assert last.count('class="card indicator-card"') == 5
     assert "Chỉ số 25–29 trong 29 chỉ số" in last and 'rel="next"' not in last
     assert 'rel="prev" href="?year=2020&amp;page=2"' in last
     assert client.get("/?year=2020&page=nonsense").content.decode().count('class="card indicator-card"') == 12
+
+    # sorted, the first page holds the first twelve in that order, and sorting again starts on page 1
+    by_name = client.get("/?year=2020&sort=-ten&page=1").content.decode()
+    last_twelve = [i.code for i in indicators[-12:]]
+    assert [i.code for i in indicators if f"/indicators/{i.code}/" in by_name] == last_twelve
+    assert 'href="?year=2020&amp;sort=ten"' in client.get("/?year=2020&sort=-ten&page=2").content.decode()
 
 
 def test_a_short_overview_has_no_pager(db):

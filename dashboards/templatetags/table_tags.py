@@ -48,6 +48,7 @@ def sort_link(context, table, column):
     """
     query = context["request"].GET.copy()
     query.pop("format", None)
+    query.pop("page", None)  # a new order starts on its first page
     query["sort"] = f"-{column.sort}" if table.sorted_by == column.sort else column.sort
     return "?" + query.urlencode()
 
