@@ -13,8 +13,10 @@ import functools
 from decimal import Decimal
 from types import SimpleNamespace
 
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
@@ -296,3 +298,58 @@ def latest(row, is_national=False):
     elif not f:
         parts.append(figure(c, indicator, is_national=is_national))
     return format_html_join("", "{}", ((part,) for part in parts))
+
+
+# --- links that keep the page's filters ----------------------------------------------------------------
+
+INDICATOR_KEEPS = ("year", "units", "target", "region")  # what a link to an indicator's page carries over
+PLACE_KEEPS = ("year", "target", "category", "directive")  # and a link to a province's page
+
+
+def keep(query, *names, **changes):
+    """The query string with only ``names`` kept from ``query`` (a QueryDict), then ``changes`` applied.
+
+    ``keep(query, "year", "units", status="behind")`` → ``?year=2014&units=legacy&status=behind``.
+    A change to "" drops the parameter.
+    """
+    pairs = [(name, value) for name in names if name not in changes for value in query.getlist(name)]
+    pairs += [(name, value) for name, value in changes.items() if value not in ("", None)]
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def place_url(place, query, **changes):
+    return reverse("province-detail", args=[place.slug]) + keep(query, *PLACE_KEEPS, **changes)
+
+
+def indicator_url(indicator, query, **changes):
+    return indicator.get_absolute_url() + keep(query, *INDICATOR_KEEPS, **changes)
+
+
+def indicator_link(indicator, query, details=False):
+    """The indicator's name, a link to its page; with ``details``, its unit and how it adds up under it."""
+    link = format_html('<a href="{}">{}</a>', indicator_url(indicator, query), indicator.name)
+    if details:
+        link = format_html(
+            '{}<br><span class="muted small">{} · {}</span>',
+            link,
+            indicator.display_unit,
+            indicator.get_aggregation_display(),
+        )
+    return link
+
+
+def place_link(place, query, demo=False):
+    """A unit's short name, a link to its page (and the demo badge when its figures are demo)."""
+    link = format_html('<a href="{}">{}</a>', place_url(place, query), place.short_name)
+    return format_html("{} {}", link, words().demo_badge) if demo else link
+
+
+def count_link(tally, query, indicator=None, place=None):
+    """How many places stand at a status, linked to them: a unit's page or an indicator's, filtered on it."""
+    if not tally.count:
+        return format_html('<span class="muted">{}</span>', 0)
+    if place is not None:
+        url = place_url(place, query, status=tally.key)
+    else:
+        url = indicator_url(indicator, query, status=tally.key)
+    return format_html('<a href="{}" title="{}">{}</a>', url, tally.label, tally.count)

@@ -22,10 +22,7 @@ from reporting.excel import COUNT, YEAR, Column, Table, number_format_for
 from . import html
 
 # The page's cells (templates rendered with the variables a column's ``cell`` returns).
-INDICATOR_CELL = "dashboards/cells/_indicator.html"
-PLACE_CELL = "dashboards/cells/_place.html"
 SERIES_FIGURE_CELL = "dashboards/cells/_series_figure.html"
-COUNT_CELL = "dashboards/cells/_count.html"
 COUNTS_CELL = "partials/_status_counts.html"
 FRACTION_CELL = "dashboards/cells/_fraction.html"
 STATUS_BADGE_CELL = "dashboards/cells/_status_badge.html"
@@ -110,8 +107,7 @@ def indicator_columns(indicator_of, *, width=44, details=False):
             on_indicator(lambda i: i.name),
             wrap=True,
             row_header=True,
-            cell_template=INDICATOR_CELL,
-            cell=lambda x: {"indicator": indicator_of(x), "details": details},
+            cell_html=lambda x, query: html.indicator_link(indicator_of(x), query, details),
             sort="ten",
             sort_by=on_indicator(lambda i: text_key(i.name)),
         ),
@@ -139,7 +135,9 @@ def latest_columns(header, row_of):
             12,
             on_row(lambda r: _figure_value(r.latest)),
             figure_format,
-            cell_html=lambda x: html.latest(row_of(x), is_national=row_of(x) is not None and row_of(x).place is None),
+            cell_html=lambda x, _query: html.latest(
+                row_of(x), is_national=row_of(x) is not None and row_of(x).place is None
+            ),
         ),
         Column(gettext_lazy("Năm"), 7, on_row(lambda r: r.latest.year if r.latest else None), YEAR, page=False),
         Column(gettext_lazy("Số đơn vị báo cáo"), 10, on_row(lambda r: _coverage(r.latest)), page=False),
@@ -167,7 +165,7 @@ def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, 
     With ``status_on_page`` False the page shows the status under the target, in one cell.
     """
 
-    def target_cell(r):
+    def target_cell(r, _query):
         shown = html.target_text if status_on_page else html.target_and_status
         return shown(assessment_of(r, window), indicator_of(r))
 
@@ -186,7 +184,7 @@ def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, 
             lambda r: status_text(assessment_of(r, window)),
             wrap=True,
             page=status_on_page,
-            cell_html=lambda r: html.status_details(assessment_of(r, window), indicator_of(r)),
+            cell_html=lambda r, _query: html.status_details(assessment_of(r, window), indicator_of(r)),
             sort="trang-thai",
             sort_by=lambda r: _severity(assessment_of(r, window)),
         ),
@@ -228,8 +226,7 @@ def count_columns(counts_of, link_of):
                 11,
                 lambda r, tally=tally: tally(r).count,
                 COUNT,
-                cell_template=COUNT_CELL,
-                cell=lambda r, tally=tally: {"t": tally(r), **link_of(r)},
+                cell_html=lambda r, query, tally=tally: html.count_link(tally(r), query, **link_of(r)),
                 header_html=format_html('<span class="status status-{}">{}</span>', key, label),
                 css_class="num",
                 sort=key.replace("_", "-"),
@@ -388,8 +385,7 @@ def place_list_table(places):
             24,
             lambda p: p.place.name,
             row_header=True,
-            cell_template=PLACE_CELL,
-            cell=lambda p: {"place": p.place, "demo": p.is_demo},
+            cell_html=lambda p, query: html.place_link(p.place, query, p.is_demo),
             sort="ten",
             sort_by=lambda p: text_key(p.place.short_name),
         ),
@@ -441,8 +437,7 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
             24,
             lambda x: x.row.place.name,
             row_header=True,
-            cell_template=PLACE_CELL,
-            cell=lambda x: {"place": x.row.place, "demo": False},
+            cell_html=lambda x, query: html.place_link(x.row.place, query),
             sort="ten",
             sort_by=lambda x: text_key(x.row.place.short_name),
         ),
@@ -452,7 +447,7 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
             lambda x: _figure_value(x.row.current),
             lambda x: number_format_for(x.row.indicator),
             # an unranked place has no figure that year: its latest one is shown under it
-            cell_html=lambda x: html.ranked_figure(
+            cell_html=lambda x, _query: html.ranked_figure(
                 x.row.current,
                 x.row.indicator,
                 year=as_of,
@@ -495,15 +490,14 @@ def map_values_table(rows, *, indicator, as_of, window):
             24,
             lambda r: r.place.name,
             row_header=True,
-            cell_template=PLACE_CELL,
-            cell=lambda r: {"place": r.place, "demo": False},
+            cell_html=lambda r, query: html.place_link(r.place, query),
         ),
         Column(
             gettext_lazy("Giá trị năm %(year)s") % {"year": as_of or "—"},
             12,
             lambda r: _figure_value(r.current),
             lambda r: number_format_for(r.indicator),
-            cell_html=lambda r: html.figure(r.current, r.indicator, year=as_of, is_national=r.place is None),
+            cell_html=lambda r, _query: html.figure(r.current, r.indicator, year=as_of, is_national=r.place is None),
         ),
         Column(
             gettext_lazy("Trạng thái (%(period)s)") % {"period": window},

@@ -20,7 +20,7 @@ from django.db.models import Count, F, Max, Q, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 
 from provinces.generations import Units
-from provinces.models import MERGER_DATE, Province
+from provinces.models import Province
 
 from .aggregation import Aggregate
 from .assessments import NO_YEAR, area_key, unit_key
@@ -189,16 +189,12 @@ class StoredBoard:
     def _window_stored(self):
         return self.window in self.stored_periods
 
-    def _units_filter(self, prefix="province__"):
+    def _units_filter(self):
+        """The lines of the units shown, by their place keys: the index (as_of, period, place, indicator)
+        finds them without joining the units' table."""
         if self.only is not None:
             return Q(place=unit_key(self.only.pk))
-        if self.units == Units.CURRENT:
-            q = Q(**{f"{prefix}valid_to__isnull": True})
-        else:
-            q = Q(**{f"{prefix}valid_from__lt": MERGER_DATE})
-        if self.region:
-            q &= Q(**{f"{prefix}region": self.region})
-        return q & Q(province__isnull=False)
+        return Q(place__in=[unit_key(p.pk) for p in self.places])
 
     @property
     def area(self):

@@ -160,7 +160,7 @@ class Column:
     page: bool = True
     cell_template: str | None = None
     cell: Callable | None = None  # row → the cell template's variables
-    cell_html: Callable | None = None  # row → the page's cell as safe HTML (a Python renderer, for the hottest cells)
+    cell_html: Callable | None = None  # (row, the request's query) → the page's cell as safe HTML (dashboards/html.py)
     header_html: object = None  # the page's header cell as safe HTML, reading as ``header``
     css_class: str = ""  # on the page's header and cells ("num": right-aligned figures)
     row_header: bool = False  # the cell that names the row: <th scope="row"> on the page

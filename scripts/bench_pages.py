@@ -175,24 +175,31 @@ def start_server(args):
     sys.exit("gunicorn did not answer")
 
 
-def after_approvals(port, pages):
-    """Each page's first request after a real approval (``/__bench__/approve/``), and the approvals' times.
+def after_approvals(port, pages, repeats):
+    """Each page's first request after a real approval (``/__bench__/approve/``), ``repeats`` times over,
+    and the approvals' own times.
 
     The approval bumps the data generation, so every page is computed again (its cached blocks are
-    stale): the time a user waits on the first view after an approval."""
+    stale): the time a user waits on the first view after an approval. Each page's median is
+    reported, with the queries and rows of its last such request: the median leaves out the first
+    time a gunicorn worker renders a page's templates (it compiles them then; the warm rounds,
+    answered from the cache, never render them)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    cold, approvals = {}, []
-    for path in pages:
-        status, _seconds, _queries, _rows, response = fetch(conn, "/__bench__/approve/", method="POST")
-        if status != 200:
-            sys.exit(f"the benchmark approval answered {status}")
-        approvals.append(float(response.getheader("X-Bench-Approve-Ms")))
-        status, seconds, queries, rows, _response = fetch(conn, path)
-        if status != 200:
-            sys.exit(f"{path} answered {status}")
-        cold[path] = (seconds, queries, rows)
+    cold, approvals = {path: [] for path in pages}, []
+    for _repeat in range(repeats):
+        for path in pages:
+            status, _seconds, _queries, _rows, response = fetch(conn, "/__bench__/approve/", method="POST")
+            if status != 200:
+                sys.exit(f"the benchmark approval answered {status}")
+            approvals.append(float(response.getheader("X-Bench-Approve-Ms")))
+            status, seconds, queries, rows, _response = fetch(conn, path)
+            if status != 200:
+                sys.exit(f"{path} answered {status}")
+            cold[path].append((seconds, queries, rows))
     conn.close()
-    return cold, approvals
+    return {
+        path: (statistics.median(s for s, _q, _r in found), *found[-1][1:]) for path, found in cold.items()
+    }, approvals
 
 
 def main():
@@ -205,6 +212,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=6.0, help="length of one page's slot in one round")
     parser.add_argument("--pages", nargs="*", default=PAGES)
+    parser.add_argument("--cold-repeats", type=int, default=5, help="approvals before each page's cold request")
     args = parser.parse_args()
 
     server = start_server(args)
@@ -224,7 +232,7 @@ def main():
                 bare_beside[path].add(load(args.port, BARE, args.seconds, args.clients))
                 pages[path].add(load(args.port, path, args.seconds, args.clients))
             print(f"round {round_number}/{args.rounds} done", file=sys.stderr)
-        cold, approvals = after_approvals(args.port, args.pages)
+        cold, approvals = after_approvals(args.port, args.pages, args.cold_repeats)
     finally:
         server.terminate()
         server.wait()
@@ -238,8 +246,8 @@ def main():
         f"{args.rounds} rounds of {args.seconds:g} s per page, each beside a slot of the bare view"
     )
     print(
-        "warm: every request of the rounds; cold: the first request after an approval (its queries and rows "
-        "read in brackets); first: the page's first request after the server started"
+        f"warm: every request of the rounds; cold: the first request after an approval (median of "
+        f"{args.cold_repeats}, its queries and rows read); first: the page's first request after the server started"
     )
     header = (
         f"| {'page':<32} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'ratio':>6} | {'queries':>7} "

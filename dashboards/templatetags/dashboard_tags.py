@@ -1,7 +1,6 @@
 """Small helpers for the dashboard templates: values with their unit, shares, links that keep the filters."""
 
 from django import template
-from django.utils.http import urlencode
 
 from indicators import progress
 
@@ -31,15 +30,8 @@ def pace(value):
 
 @register.simple_tag(takes_context=True)
 def keep(context, *names, **changes):
-    """The query string with only ``names`` kept from the current one, then ``changes`` applied.
-
-    ``{% keep "year" "units" status="behind" %}`` → ``?year=2014&units=legacy&status=behind``.
-    A change to "" drops the parameter.
-    """
-    query = context["request"].GET
-    pairs = [(name, value) for name in names if name not in changes for value in query.getlist(name)]
-    pairs += [(name, value) for name, value in changes.items() if value not in ("", None)]
-    return "?" + urlencode(pairs) if pairs else ""
+    """``{% keep "year" "units" status="behind" %}``: ``html.keep`` over the request's query string."""
+    return html.keep(context["request"].GET, *names, **changes)
 
 
 @register.simple_tag(takes_context=True)

@@ -31,7 +31,7 @@ def page_cell(context, column, row):
     can keep the filters) with the variables ``column.cell(row)`` sets.
     """
     if column.cell_html is not None:
-        return column.cell_html(row)
+        return column.cell_html(row, context["request"].GET)
     if column.cell_template is None:
         return column.display(row) or DASH
     variables = column.cell(row) if column.cell is not None else {"row": row}
