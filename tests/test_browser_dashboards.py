@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PAGES = {
     "overview": "/",
     "phu-tho": "/provinces/phu-tho/",
+    "phu-tho-page-2": "/provinces/phu-tho/?page=2",
     "units-with-lan": "/indicators/units-with-lan/",
     "24-ct-tu": "/directives/24-ct-tu-lao-cai/",
 }
@@ -57,8 +58,9 @@ def test_the_dashboards_draw_their_charts_without_errors(page, live_server, arti
         drawn[name] = len(charts_on(page))
         page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-{viewport}.png"), full_page=True)
     assert page.console_errors == []
-    # the overview's status chart and map, one small chart per indicator, the ranking, map and comparison
-    assert drawn == {"overview": 2, "phu-tho": 20, "units-with-lan": 3, "24-ct-tu": 0}
+    # the overview's status chart and map; one small chart per indicator, twelve a page (20 indicators:
+    # 12 then 8); an indicator's ranking, map and comparison
+    assert drawn == {"overview": 2, "phu-tho": 12, "phu-tho-page-2": 8, "units-with-lan": 3, "24-ct-tu": 0}
 
 
 def test_a_status_opens_to_show_the_numbers_behind_it(page, live_server, leader):
