@@ -11,8 +11,9 @@ middleware that puts each request's SQL statement count in a response header. Th
 ``--rounds`` rounds, every page in turn is loaded for ``--seconds`` by ``--clients`` concurrent
 clients on keep-alive connections (Python threads; gunicorn's sync worker closes each connection,
 and the client then opens a new one), each page's slot right after a slot of the bare view, so the
-two are measured under the same conditions. The first request of every page, before any load, is
-reported as its cold time.
+two are measured under the same conditions. Cold: each page's first request after a real
+approval (which makes every cached page stale), the median of ``--cold-repeats``. Last, the peak
+resident memory of each gunicorn worker.
 
 Prints, per page: requests per second, median and 99th-percentile latency, the ratio of its
 throughput to the bare view's over the same rounds, and SQL statements per request.
@@ -202,6 +203,19 @@ def after_approvals(port, pages, repeats):
     }, approvals
 
 
+def workers_peak_memory(server_pid):
+    """The peak resident memory (KiB) of each gunicorn worker: the processes whose parent is the server."""
+    peaks = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:  # the process ended while we looked
+            continue
+        if fields.get("PPid", "").strip() == str(server_pid) and "VmHWM" in fields:
+            peaks.append(int(fields["VmHWM"].split()[0]))
+    return sorted(peaks)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""), help="default: DATABASE_URL")
@@ -217,14 +231,6 @@ def main():
 
     server = start_server(args)
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=600)
-        first = {}
-        for path in args.pages:
-            status, seconds, *_rest = fetch(conn, path)
-            if status != 200:
-                sys.exit(f"{path} answered {status}")
-            first[path] = seconds
-        conn.close()
         pages = {path: Sample() for path in args.pages}
         bare_beside = {path: Sample() for path in args.pages}  # the bare view's slots next to each page
         for round_number in range(1, args.rounds + 1):
@@ -233,6 +239,7 @@ def main():
                 pages[path].add(load(args.port, path, args.seconds, args.clients))
             print(f"round {round_number}/{args.rounds} done", file=sys.stderr)
         cold, approvals = after_approvals(args.port, args.pages, args.cold_repeats)
+        peaks = workers_peak_memory(server.pid)
     finally:
         server.terminate()
         server.wait()
@@ -247,11 +254,11 @@ def main():
     )
     print(
         f"warm: every request of the rounds; cold: the first request after an approval (median of "
-        f"{args.cold_repeats}, its queries and rows read); first: the page's first request after the server started"
+        f"{args.cold_repeats}, its queries and rows read)"
     )
     header = (
         f"| {'page':<32} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'ratio':>6} | {'queries':>7} "
-        f"| {'rows':>5} | {'cold ms':>7} | {'cold queries':>12} | {'cold rows':>9} | {'first ms':>8} | {'errors':>6} |"
+        f"| {'rows':>5} | {'cold ms':>7} | {'cold queries':>12} | {'cold rows':>9} | {'errors':>6} |"
     )
     print(header)
     print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:-1]) + "|")
@@ -262,13 +269,13 @@ def main():
     for path in [None, *args.pages]:
         if path is None:
             sample, ratio, label = bare, 1.0, BARE + " (bare)"
-            cold_text = f"| {'':>7} | {'':>12} | {'':>9} | {'':>8} "
+            cold_text = f"| {'':>7} | {'':>12} | {'':>9} "
         else:
             sample, label = pages[path], f"`{path}`"
             beside = bare_beside[path].rate
             ratio = sample.rate / beside if beside else 0.0
             seconds, queries, rows = cold[path]
-            cold_text = f"| {seconds * 1000:7.0f} | {queries!s:>12} | {rows!s:>9} | {first[path] * 1000:8.0f} "
+            cold_text = f"| {seconds * 1000:7.0f} | {queries!s:>12} | {rows!s:>9} "
         errors = " ".join(f"{n}×{what}" for what, n in sorted(sample.errors.items())) or "0"
         print(
             f"| {label:<32} | {sample.rate:7.1f} | {sample.percentile(50) * 1000:7.0f} | "
@@ -279,6 +286,7 @@ def main():
         f"approvals ({len(approvals)}, each refreshing its stored assessments and committed): "
         f"median {statistics.median(approvals):.0f} ms, max {max(approvals):.0f} ms"
     )
+    print("gunicorn workers' peak memory (VmHWM): " + ", ".join(f"{kib / 1024:.0f} MiB" for kib in peaks))
 
 
 if __name__ == "__main__":
