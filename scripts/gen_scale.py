@@ -139,7 +139,7 @@ def series(indicator, unit_code, years):
         denominator = Decimal(rng.randint(200, 5000))
         share = rng.uniform(0.05, 0.4)
         for _year in years:
-            share = min(1.0, share + rng.uniform(-0.02, 0.06))
+            share = min(1.0, max(0.0, share + rng.uniform(-0.02, 0.06)))  # a share stays within 0–100 %
             numerator = (denominator * Decimal(share)).quantize(Decimal(1))
             yield (numerator * 100 / denominator).quantize(Decimal("0.01")), numerator, denominator
     elif indicator.unit == Indicator.Unit.COUNT:
