@@ -10,22 +10,38 @@ tables (``dashboards/tables.py``) as the renderers of their cells, so each has o
 """
 
 import functools
+import html
 from decimal import Decimal
 from types import SimpleNamespace
 
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from indicators import progress
+from indicators.models import Indicator
 from indicators.numbers import FIGURE_PLACES, format_vn
 
 DASH = "—"
+
+
+def _escaped(value):
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
+def format_html(template, *args):
+    """Django's ``format_html`` (each argument escaped unless it is already HTML), without its checks
+    for lazy arguments, which were a third of the time of a long table; ``str()`` translates a lazy one."""
+    return SafeString(template.format(*map(_escaped, args)))
+
+
+def format_html_join(separator, template, args):
+    """Django's ``format_html_join`` over this module's ``format_html``."""
+    return SafeString(separator.join(format_html(template, *a) for a in args))
 
 
 def with_unit(value, indicator):
@@ -36,11 +52,17 @@ def with_unit(value, indicator):
     if value is None or value == "":
         return DASH
     text = format_vn(value, FIGURE_PLACES, trim=True)
-    unit = indicator.figure_unit
+    unit = _figure_unit(get_language(), indicator.unit, indicator.unit_label, indicator.unit_label_en)
     if unit == "%":
         return f"{text}%"
     # Plain text (it also goes into tooltips): a Vietnamese unit standing in for English ends in "(VI)".
     return f"{text} {unit}" if unit else text
+
+
+@functools.lru_cache(maxsize=512)
+def _figure_unit(language, unit, label, label_en):
+    """``Indicator.figure_unit`` as text, written once per language and unit (a page writes it beside every figure)."""
+    return str(Indicator(unit=unit, unit_label=label, unit_label_en=label_en).figure_unit)
 
 
 def share(value):
@@ -342,6 +364,31 @@ def place_link(place, query, demo=False):
     """A unit's short name, a link to its page (and the demo badge when its figures are demo)."""
     link = format_html('<a href="{}">{}</a>', place_url(place, query), place.short_name)
     return format_html("{} {}", link, words().demo_badge) if demo else link
+
+
+COUNT_KEEPS = ("year", "units", "target", "region", "province", "compare")
+COUNT_LINK = '<li><a class="status status-{}" href="{}">{}: {}</a></li>'
+COUNT_TEXT = '<li><span class="status status-{}{}">{}: {}</span></li>'
+
+
+def status_counts(counts, query, link="", nonzero=False):
+    """How many stand at each status, as a list of badges; with ``link``, each a link to that page
+    filtered on its status (``{% status_counts %}``, the indicator list's counts column)."""
+    items = []
+    for t in counts:
+        if not t.count and nonzero:
+            continue
+        if link and t.count:
+            url = link + keep(query, *COUNT_KEEPS, status=t.key)
+            items.append(
+                format_html('<li><a class="status status-{}" href="{}">{}: {}</a></li>', t.key, url, t.label, t.count)
+            )
+        else:
+            zero = "" if t.count else " zero"
+            items.append(
+                format_html('<li><span class="status status-{}{}">{}: {}</span></li>', t.key, zero, t.label, t.count)
+            )
+    return SafeString('<ul class="status-counts">' + "".join(items) + "</ul>")
 
 
 def count_link(tally, query, indicator=None, place=None):

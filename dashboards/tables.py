@@ -23,7 +23,6 @@ from . import html
 
 # The page's cells (templates rendered with the variables a column's ``cell`` returns).
 SERIES_FIGURE_CELL = "dashboards/cells/_series_figure.html"
-COUNTS_CELL = "partials/_status_counts.html"
 FRACTION_CELL = "dashboards/cells/_fraction.html"
 STATUS_BADGE_CELL = "dashboards/cells/_status_badge.html"
 
@@ -348,7 +347,7 @@ def indicator_list_table(summaries, *, as_of, scope, window):
     the places per status are one cell on the page, and also one column per status in the workbook.
     """
     columns = [
-        Column(gettext_lazy("Nhóm"), 20, lambda s: s.indicator.get_category_display(), wrap=True, page=False),
+        Column(gettext_lazy("Nhóm"), 20, lambda s: s.indicator.category_name, wrap=True, page=False),
         *indicator_columns(lambda s: s.indicator, width=40, details=True),
         *latest_columns(scope, lambda s: s.national),
     ]
@@ -361,8 +360,9 @@ def indicator_list_table(summaries, *, as_of, scope, window):
             30,
             lambda s: _counts_text(s.counts),
             wrap=True,
-            cell_template=COUNTS_CELL,
-            cell=lambda s: {"counts": s.counts, "link": s.indicator.get_absolute_url(), "nonzero": True},
+            cell_html=lambda s, query: html.status_counts(
+                s.counts, query, s.indicator.get_absolute_url(), nonzero=True
+            ),
         )
     )
     columns += [replace(column, page=False) for column in count_columns(lambda s: s.counts, _indicator_link)]
@@ -371,7 +371,7 @@ def indicator_list_table(summaries, *, as_of, scope, window):
         _("Các chỉ số"),
         columns,
         list(summaries),
-        group_by=lambda s: s.indicator.get_category_display(),
+        group_by=lambda s: s.indicator.category_name,
         empty=gettext_lazy("Không có chỉ số nào khớp với bộ lọc."),
     )
 

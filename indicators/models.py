@@ -135,7 +135,7 @@ class Indicator(models.Model):
     @property
     def display_unit(self):
         """The unit as a page names it: its label in the reader's language, else the kind of unit."""
-        return local_text(self.unit_label, self.unit_label_en) if self.unit_label else self.get_unit_display()
+        return local_text(self.unit_label, self.unit_label_en) if self.unit_label else self.unit_name
 
     @property
     def figure_unit(self):
@@ -144,7 +144,17 @@ class Indicator(models.Model):
             return "%"
         if self.unit_label:
             return self.display_unit
-        return "" if self.unit == self.Unit.COUNT else self.get_unit_display()
+        return "" if self.unit == self.Unit.COUNT else self.unit_name
+
+    @property
+    def category_name(self):
+        """The category in the reader's language (``get_category_display`` without its per-call dict of choices)."""
+        return str(self.Category(self.category).label) if self.category in self.Category.values else self.category
+
+    @property
+    def unit_name(self):
+        """The kind of unit in the reader's language (``get_unit_display`` without its per-call dict of choices)."""
+        return self.Unit(self.unit).label if self.unit in self.Unit.values else self.unit
 
 
 class Target(models.Model):

@@ -35,6 +35,11 @@ def keep(context, *names, **changes):
 
 
 @register.simple_tag(takes_context=True)
+def status_counts(context, counts, link="", nonzero=False):
+    return html.status_counts(counts, context["request"].GET, link, nonzero)
+
+
+@register.simple_tag(takes_context=True)
 def page_url(context, number):
     """The current query string with ``page`` set to ``number`` (dropped for the first page), filters kept."""
     query = context["request"].GET.copy()
