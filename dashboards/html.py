@@ -29,14 +29,15 @@ from indicators.numbers import FIGURE_PLACES, format_vn
 DASH = "—"
 
 
-def _escaped(value):
+def escaped(value):
+    """``value`` as HTML: its own if it is HTML already, else its text escaped (``conditional_escape``)."""
     return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
 
 
 def format_html(template, *args):
     """Django's ``format_html`` (each argument escaped unless it is already HTML), without its checks
     for lazy arguments, which were a third of the time of a long table; ``str()`` translates a lazy one."""
-    return SafeString(template.format(*map(_escaped, args)))
+    return SafeString(template.format(*map(escaped, args)))
 
 
 def format_html_join(separator, template, args):
@@ -380,14 +381,10 @@ def status_counts(counts, query, link="", nonzero=False):
             continue
         if link and t.count:
             url = link + keep(query, *COUNT_KEEPS, status=t.key)
-            items.append(
-                format_html('<li><a class="status status-{}" href="{}">{}: {}</a></li>', t.key, url, t.label, t.count)
-            )
+            items.append(format_html(COUNT_LINK, t.key, url, t.label, t.count))
         else:
             zero = "" if t.count else " zero"
-            items.append(
-                format_html('<li><span class="status status-{}{}">{}: {}</span></li>', t.key, zero, t.label, t.count)
-            )
+            items.append(format_html(COUNT_TEXT, t.key, zero, t.label, t.count))
     return SafeString('<ul class="status-counts">' + "".join(items) + "</ul>")
 
 

