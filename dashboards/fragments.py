@@ -29,11 +29,10 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from indicators import generation
+from indicators import generation, years
 from provinces import access
 
 # Keys of an old generation are never asked for again; this only frees their memory sooner.
@@ -52,7 +51,7 @@ def key(request, *parts):
     """The cache key of what ``request`` renders, for ``parts`` (a fragment's name, vary values)."""
     query = sorted((name, values) for name, values in request.GET.lists())
     described = [
-        timezone.localdate().isoformat(),
+        years.today().isoformat(),
         get_language(),
         request.path,
         query,

@@ -146,11 +146,14 @@ def status_title(assessment, indicator):
         )
     if p.pace is not None:
         parts.append(
-            _("đã đi %(p)s quãng đường, đã qua %(e)s thời gian") % {"p": share(p.distance), "e": share(p.elapsed)}
+            _("đã đi %(p)s quãng đường, đã qua %(e)s thời gian")
+            % {"p": share(progress.shown_distance(p)), "e": share(p.elapsed)}
         )
-        parts.append(progress.pace_text(p.pace))
+        parts.append(progress.pace_text(p))
     if p.reason:
         parts.append(p.reason)
+    if p.awaiting is not None:
+        parts.append(progress.awaiting_text(p))
     return f"{p.label}: " + " · ".join(str(part) for part in parts) if parts else str(p.label)
 
 
@@ -167,15 +170,17 @@ def status_details(a, indicator):
         year = format_html(
             ' <span class="muted small status-year">{}</span>', _("theo số liệu %(year)s") % {"year": a.year}
         )
+    if p.awaiting is not None:
+        year = format_html('{} <span class="muted small status-year">{}</span>', year, progress.awaiting_text(p))
     rows = [
         (w.baseline, _with_year(p.baseline, p.baseline_year, indicator)),
         (w.latest, _with_year(p.latest, p.latest_year, indicator)),
         (w.target, _with_year(p.target, p.target_year, indicator)),
-        (w.distance, share(p.distance)),
+        (w.distance, share(progress.shown_distance(p))),
         (w.elapsed, share(p.elapsed)),
         (
             format_html('<th scope="row" title="{}">{}</th>', pace_hint(), w.pace),
-            progress.format_pace(p.pace) if p.pace is not None else DASH,
+            progress.format_pace(p) if p.pace is not None else DASH,
         ),
     ]
     if p.reason:

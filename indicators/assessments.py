@@ -195,7 +195,7 @@ def _columns(indicator, place, as_of, row, assessment, last_year):
         "row_is_demo": row.is_demo,
         "last_year": last_year,
     }
-    for prefix, figure in zip(FIGURES, (row.latest, row.provisional, row.current), strict=True):
+    for prefix, figure in zip(FIGURES, (row.latest, row.provisional, row.current, assessment.figure), strict=True):
         columns.update(_figure_columns(prefix, figure))
     return columns
 

@@ -266,10 +266,11 @@ class Board:
             self._figures[indicator_id, province_id][year] = figure
             self._by_year[indicator_id][year].append(figure)
         self.years = sorted({y for by_year in self._by_year.values() for y in by_year})
+        # The period compared against: the one asked, else the calendar's (the year asked may take an earlier one).
+        self.window = as_period(window) or default_period(as_of)
         self.as_of = as_of if as_of is not None else self._latest_year()
         # The plan periods compared against: every one with a target (the page's own may have none).
         periods = self.targets.periods() if periods is None else list(periods)
-        self.window = as_period(window) or default_period(periods, self.as_of)
         self.periods = sorted(set(periods) | {self.window})
         self._rolled = {}
         self._units_by_year = {}
@@ -280,7 +281,7 @@ class Board:
         """Four queries: every unit, the indicators' targets, the published figures needed, the plan periods.
 
         ``periods`` (default ``targets.plan_periods()``, every period any target falls due in) are
-        the ones compared against, so every page opens on the same ``default_period``.
+        the ones compared against; every page opens on the same ``default_period`` (the calendar's).
 
         The places shown are the units of ``units`` (in ``region``), or the provinces in ``only``.
         With ``only`` just their own figures and their predecessors' are loaded, and there is no

@@ -502,9 +502,10 @@ def _figure_fields(prefix):
     }
 
 
-# The three figures of a stored assessment's row: the latest a status may use, a newer provisional
-# one (n/m reporting), the one of the year asked. Each is stored in the columns FIGURE_FIELDS name.
-FIGURES = ("latest", "provisional", "current")
+# The figures of a stored assessment: the row's latest a status may use, a newer provisional one
+# (n/m reporting), the one of the year asked; and the line's own, the one its period's status judged
+# (the deadline year's once there is one: progress.compute). Each is stored in the columns FIGURE_FIELDS name.
+FIGURES = ("latest", "provisional", "current", "judged")
 FIGURE_FIELDS = (
     "year",
     "value",

@@ -30,7 +30,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .numbers import format_vn
+from .numbers import format_vn, round_places
 
 ON_TRACK_PACE = Decimal("0.95")
 ATTENTION_PACE = Decimal("0.6")
@@ -100,6 +100,7 @@ class Progress:
     pace: Decimal | None = None  # r
     missed: bool = False
     why: str = ""  # a key of REASONS: why there is no status (kept as a key, so it is stored and translated)
+    awaiting: int | None = None  # the deadline year reached without a figure of it (see ``awaiting_year``)
 
     @property
     def reason(self):
@@ -139,42 +140,37 @@ def compute(
     baseline_year=None,
     as_of=None,
 ):
-    """Status of one indicator in one place against one target.
+    """Status of one indicator in one place against one target (../shared/DESIGN.md "Progress status").
 
-    ``values`` maps year → value (Decimal). The baseline is the target's stated one:
-    ``baseline`` in ``baseline_year``, or the value reported for ``baseline_year`` when only
-    the year is stated; failing that, the earliest value on or before ``plan_start``.
-    ``as_of`` is the year the question is asked in: values after it are ignored, and a
-    deadline before it has passed.
+    ``values`` maps year → value (Decimal). ``as_of`` is the year the question is asked in: values
+    after it are ignored. The baseline (``_baseline``) is the target's stated ``baseline`` in
+    ``baseline_year``; else the latest value on or before the plan's base year ``plan_start`` (the
+    year before the plan starts, or the stated ``baseline_year``); else the earliest value after it.
+    The value judged (``_judged``) is that of the deadline year once there is one of that year or later;
+    until then the latest, whose pace is the status, marked with the missing deadline year
+    (``Progress.awaiting``) once the year asked has reached it. "Missed" needs a value of the deadline
+    year or later that does not meet the target.
     """
     known = {year: value for year, value in values.items() if value is not None and (as_of is None or year <= as_of)}
     base = {"target": target, "target_year": target_year}
     if known:
         # The latest value is known with or without a target: every page shows the year it is from.
-        y = max(known)
+        y = _judged(known, target_year)
         v = known[y]
         base.update(latest=v, latest_year=y)
     if target is None or target_year is None:
         return Progress(Status.NOT_ENOUGH_DATA, why="no_target", **base)
     if not known:
         return Progress(Status.NOT_ENOUGH_DATA, why="no_data", **base)
-
-    if baseline is not None and baseline_year is not None:
-        b, y0 = baseline, baseline_year
-    elif baseline_year is not None and baseline_year in known:
-        b, y0 = known[baseline_year], baseline_year
-    else:
-        candidates = [year for year in known if plan_start is not None and year <= plan_start]
-        if not candidates:
-            if _meets(v, target, higher_is_better):
-                return Progress(Status.ACHIEVED, **base)
-            return Progress(Status.NOT_ENOUGH_DATA, why="no_baseline", **base)
-        y0 = min(candidates)
-        b = known[y0]
-    base.update(baseline=b, baseline_year=y0)
-
+    found = _baseline(known, plan_start if plan_start is not None else baseline_year, baseline, baseline_year)
+    if found is not None:
+        base.update(baseline=found[1], baseline_year=found[0])
     if _meets(v, target, higher_is_better):
         return Progress(Status.ACHIEVED, **base)
+    base["awaiting"] = awaiting_year(target_year, y, as_of)
+    if found is None:
+        return Progress(Status.NOT_ENOUGH_DATA, why="no_baseline", **base)
+    y0, b = found
     if y <= y0 or target_year <= y0:
         return Progress(Status.NOT_ENOUGH_DATA, why="one_point", **base)
 
@@ -189,14 +185,46 @@ def compute(
     base.update(distance=p, elapsed=e, pace=r)
     if p < 0:
         return Progress(Status.DETERIORATING, **base)
-    deadline_reached = y >= target_year or (as_of is not None and as_of > target_year)
-    if deadline_reached:
+    if y >= target_year:
         return Progress(Status.OFF_TRACK, missed=True, **base)
     if r >= ON_TRACK_PACE:
         return Progress(Status.ON_TRACK, **base)
     if r >= ATTENTION_PACE:
         return Progress(Status.NEEDS_ATTENTION, **base)
     return Progress(Status.OFF_TRACK, **base)
+
+
+def _judged(known, target_year):
+    """The year whose value is judged: the deadline year's once there is a value of it or later (the first
+    such), else the latest."""
+    if target_year is not None:
+        due = [year for year in known if year >= target_year]
+        if due:
+            return min(due)
+    return max(known)
+
+
+def _baseline(known, base_year, stated, stated_year):
+    """(year, value) of the baseline, or None: the stated one, else the latest value on or before
+    ``base_year``, else the earliest value after it."""
+    if stated is not None and stated_year is not None:
+        return stated_year, stated
+    if base_year is None:
+        return None
+    before = [year for year in known if year <= base_year]
+    return (max(before), known[max(before)]) if before else (min(known), known[min(known)])
+
+
+def awaiting_year(target_year, judged_year, as_of):
+    """The deadline year whose figure a status still waits for, or None.
+
+    Once the year asked has reached the deadline but the figure judged is older, the status is the pace
+    of that older figure and says which year is missing ("chưa có số liệu năm 2025"). The stored
+    assessments give it back from the same three years (``indicators.stored``).
+    """
+    if None in (target_year, judged_year, as_of) or judged_year >= target_year or as_of < target_year:
+        return None
+    return target_year
 
 
 # --- what a reader sees of a status ------------------------------------------------------------
@@ -245,17 +273,67 @@ def tally(progresses):
     return [Tally(key, label, counts.get(key, 0)) for key, label in COUNT_KEYS]
 
 
-def format_pace(pace):
-    """The pace r as a reader sees it everywhere (hover, table, Excel): two decimals, 0,68.
+PACE_DECIMALS = 2  # a pace is shown with two decimals (0,68): the legend's thresholds have two at most
+DISTANCE_DECIMALS = 2  # a distance is shown as a whole percentage (0,54 → 54%)
 
-    The same number the legend compares with the thresholds, so a reader can check a status by hand.
+
+def _inside(value, places, below):
+    """``value`` rounded half away from zero to ``places``, kept below ``below`` when it is (0,9496 → 0,94
+    under 0,95, not 0,95); a negative value stays negative (−0,001 → −0,01)."""
+    shown = round_places(value, places)
+    if below is not None and value < below and shown >= below:
+        shown = below - Decimal(1).scaleb(-places)
+    return shown
+
+
+def _pace_ceiling(progress):
+    """The bound a status's pace lies below, by the legend's rules (None: no bound, or no band at all)."""
+    if progress.missed:
+        return None
+    return {
+        Status.NEEDS_ATTENTION: ON_TRACK_PACE,
+        Status.OFF_TRACK: ATTENTION_PACE,
+        Status.DETERIORATING: Decimal(0),
+    }.get(progress.status)
+
+
+def shown_pace(progress):
+    """The pace r as a reader sees it, rounded so that it stays inside its status's band; None without one."""
+    if progress.pace is None:
+        return None
+    return _inside(progress.pace, PACE_DECIMALS, _pace_ceiling(progress))
+
+
+def shown_distance(progress):
+    """The distance covered p (a share of 1) as shown, whole percent inside its band: below 0 while
+    deteriorating, below 1 while not achieved (99%, never 100% short of the target); None without one."""
+    if progress.distance is None:
+        return None
+    below = Decimal(0) if progress.status is Status.DETERIORATING else None
+    if below is None and progress.status is not Status.ACHIEVED:
+        below = Decimal(1)
+    return _inside(progress.distance, DISTANCE_DECIMALS, below)
+
+
+def format_pace(progress):
+    """The pace r of ``progress`` as a reader sees it everywhere (hover, table, Excel): two decimals, 0,68.
+
+    The same number the legend compares with the thresholds, so a reader can check a status by hand;
+    rounded inside its status's band (``shown_pace``).
     """
-    return format_vn(pace, 2)
+    return format_vn(shown_pace(progress), PACE_DECIMALS)
 
 
-def pace_text(pace):
+def pace_text(progress):
     """The pace in a sentence ("tốc độ 0,68"), the same words in the hover line and in a cell."""
-    return gettext("tốc độ %(pace)s") % {"pace": format_pace(pace)}
+    return gettext("tốc độ %(pace)s") % {"pace": format_pace(progress)}
+
+
+def awaiting_text(progress):
+    """The missing deadline year a status still waits for ("chưa có số liệu năm 2025"), or ""."""
+    if progress.awaiting is None:
+        return ""
+    return gettext("chưa có số liệu năm %(year)s") % {"year": progress.awaiting}
 
 
 def status_text(assessment):
@@ -273,9 +351,11 @@ def status_text(assessment):
     if progress.target_year is not None and progress.target_year != period_end:
         parts.append(gettext("hạn %(year)s") % {"year": progress.target_year})
     if progress.pace is not None and progress.status in PACED:
-        parts.append(pace_text(progress.pace))
+        parts.append(pace_text(progress))
     elif progress.reason:
         parts.append(progress.reason)
+    if progress.awaiting is not None:
+        parts.append(awaiting_text(progress))
     return " · ".join(parts)
 
 

@@ -26,7 +26,7 @@ from .aggregation import Aggregate
 from .assessments import NO_YEAR, area_key, unit_key
 from .board import Assessment, Figure, Row
 from .models import FIGURE_FIELDS, FIGURES, Indicator, StoredAssessment, Target
-from .progress import BEHIND, BEHIND_KEY, COUNT_KEYS, MISSED, Progress, Status, Tally
+from .progress import BEHIND, BEHIND_KEY, COUNT_KEYS, MISSED, Progress, Status, Tally, awaiting_year
 from .targets import as_period, default_period
 
 ASSESSMENT_FIELDS = [
@@ -66,24 +66,28 @@ def _status(key):
     return (Status.OFF_TRACK, True) if key == MISSED else (Status(key), False)
 
 
-def _assessment(values, window, target, latest, provisional, indicator):
+def _assessment(values, window, target, province, provisional, indicator, as_of):
+    """The Assessment of one stored line: its status, and the figure that status judged (its own columns)."""
     status, missed = _status(values["status"])
+    judged = _figure(values, "judged", province)
+    latest_year = judged.year if judged else None
     progress = Progress(
         status,
         target.value if target else None,
         target.deadline_year if target else None,
         values["baseline"],
         values["baseline_year"],
-        latest.value if latest else None,
-        latest.year if latest else None,
+        judged.value if judged else None,
+        latest_year,
         values["distance"],
         values["elapsed"],
         values["pace"],
         missed,
         values["why"],
+        awaiting_year(target.deadline_year, latest_year, as_of) if target and status != Status.ACHIEVED else None,
     )
     higher = indicator.direction == Indicator.Direction.HIGHER
-    return Assessment(window, target, progress, latest, values["is_demo"], provisional, higher)
+    return Assessment(window, target, progress, judged, values["is_demo"], provisional, higher)
 
 
 def _no_target(window, latest, provisional, indicator):
@@ -166,8 +170,8 @@ class StoredBoard:
         self.stored_periods = sorted(periods)
         self.has_demo = False
         self.rows_read = 0  # stored lines and counts fetched: what the bounded-page tests pin
+        self.window = as_period(window) or default_period(as_of)
         self.as_of = as_of if as_of is not None else self._latest_year()
-        self.window = as_period(window) or default_period(self.stored_periods, self.as_of)
         self.periods = sorted(set(self.stored_periods) | {self.window})
 
     # what the page is about
@@ -255,7 +259,9 @@ class StoredBoard:
                     assessments.append(_no_target(window, latest, provisional, indicator))
                 else:
                     target = targets.get(values["target_id"])
-                    assessments.append(_assessment(values, window, target, latest, provisional, indicator))
+                    assessments.append(
+                        _assessment(values, window, target, province, provisional, indicator, self.as_of)
+                    )
             series = {current.year: current} if current is not None else {}
             row = Row(indicator, province, series, self.as_of, latest, provisional, assessments, self.window)
             self.has_demo = self.has_demo or first["row_is_demo"]

@@ -17,13 +17,14 @@ deadline it is heading to; then a target for no particular subject, then the old
 The plan periods come from the data, never from a list in the code: a target belongs to the
 five-year socio-economic plan period its deadline falls in (DOMAIN.md §7.4), and the periods a
 page offers are those of the targets there are (``plan_periods``, ``TargetBook.periods``).
-Which one a page opens on is ``default_period``, the one rule pages, exports and reports call.
+Which one a page opens on is ``default_period``, the one rule pages, exports and reports call:
+the calendar's (``years.closed_year``), never the latest approval's.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 
+from . import years
 from .models import Indicator, Target
 
 # Vietnamese five-year plans run 2011–2015, 2016–2020, 2021–2025, 2026–2030 … (DOMAIN.md §7.4).
@@ -76,23 +77,18 @@ def plan_periods():
     return periods_of(Target.objects.order_by().values_list("deadline_year", flat=True).distinct())
 
 
-def default_period(periods, as_of):
-    """The period a page opens on: the one rule for pages, exports and reports.
+def default_period(asked_year=None, on=None):
+    """The period a page opens on: the one rule for pages, exports, reports and the entry sheet.
 
-    The period of the latest approved figure (``as_of``): the current period once it has an
-    approved figure after its baseline year, else the period that ended last, with its final
-    results (in December 2026 with no 2026 figure approved: 2021–2025; with one: 2026–2030).
-    A period without a target gives way to the next one that has one, else the last one.
-    With no figure at all, the last period with a target, else the period of today.
+    The calendar decides, the same for every reader and whatever is approved: the period that holds
+    the latest year whose reporting deadline has passed (``years.closed_year``): on 20/12/2026 the
+    2025 figures were due on 31/01/2026, so 2021–2025; from 01/02/2027, 2026–2030. A reader who asks
+    for an earlier year sees the period of that year; a later one never moves it forward.
     """
-    periods = sorted(periods)
-    if as_of is None:
-        return periods[-1] if periods else Period.containing(date.today().year)
-    wanted = Period.containing(as_of)
-    if not periods or wanted in periods:
-        return wanted
-    ahead = [p for p in periods if p > wanted]
-    return ahead[0] if ahead else periods[-1]
+    period = Period.containing(years.closed_year(on))
+    if asked_year is not None:
+        period = min(period, Period.containing(asked_year))
+    return period
 
 
 def national_targets_apply(indicator):
@@ -100,12 +96,13 @@ def national_targets_apply(indicator):
 
 
 def plan_start(target):
-    """The year a target's plan starts: its stated baseline year, else its directive's period start,
-    else the baseline year of the plan period it falls due in (2020 for a target due 2021–2025)."""
+    """A target's base year, whose figure its plan starts from: its stated baseline year, else the year
+    before its directive's period starts, else the baseline year of the plan period it falls due in
+    (2020 for a target due 2021–2025, as for Decision 942 whose period starts in 2021)."""
     if target.baseline_year is not None:
         return target.baseline_year
     if target.directive_id is not None and target.directive.period_start is not None:
-        return target.directive.period_start
+        return target.directive.period_start - 1
     return Period.containing(target.deadline_year).baseline_year
 
 

@@ -27,6 +27,17 @@ def _pages_follow_the_data(request, monkeypatch):
         monkeypatch.setattr(generation, "bump_on_commit", lambda **kwargs: generation.bump())
 
 
+@pytest.fixture
+def on_date(monkeypatch):
+    """``on_date(datetime.date(2026, 12, 20))`` sets the day every rule reads (``indicators.years.today``)."""
+    from indicators import years
+
+    def set_today(day):
+        monkeypatch.setattr(years, "today", lambda: day)
+
+    return set_today
+
+
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
 

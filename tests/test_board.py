@@ -43,14 +43,14 @@ def test_the_plan_starts_at_the_targets_baseline_year():
     assert plan_start(t) == 2010
 
 
-def test_without_a_baseline_year_the_plan_starts_with_the_directive():
+def test_without_a_baseline_year_the_base_year_is_the_one_before_the_directives_period():
     directive = Directive(pk=1, period_start=2012)
-    values = {2010: D(10), 2012: D(20), 2014: D(50)}
     t = target(SHARE, 2015, 80, province=PHU_THO, directive=directive)
-    progress = dashboard.assess(SHARE, values, t, as_of=2014)
-    assert progress.baseline_year == 2010
+    assert plan_start(t) == 2011
+    progress = dashboard.assess(SHARE, {2010: D(10), 2011: D(15), 2012: D(20), 2014: D(50)}, t, as_of=2014)
+    assert (progress.baseline_year, progress.baseline) == (2011, D(15))
     late_start = dashboard.assess(SHARE, {2012: D(20), 2014: D(50)}, t, as_of=2014)
-    assert late_start.baseline == D(20)
+    assert (late_start.baseline_year, late_start.baseline) == (2012, D(20))
 
 
 def test_a_stated_baseline_value_and_year_are_used_as_they_are():
@@ -75,7 +75,9 @@ def test_the_year_asked_ignores_later_figures_and_passes_deadlines():
     assert dashboard.assess(SHARE, values, t, as_of=2014).latest_year == 2014
     later = dashboard.assess(SHARE, values, t, as_of=2016)
     assert later.status == Status.ACHIEVED
-    missed = dashboard.assess(SHARE, {2010: D(20), 2014: D(50)}, t, as_of=2016)
+    waiting = dashboard.assess(SHARE, {2010: D(20), 2014: D(50)}, t, as_of=2016)
+    assert waiting.status == Status.NEEDS_ATTENTION and not waiting.missed and waiting.awaiting == 2015
+    missed = dashboard.assess(SHARE, {2010: D(20), 2014: D(50), 2016: D(70)}, t, as_of=2016)
     assert missed.status == Status.OFF_TRACK and missed.missed
 
 
@@ -219,32 +221,34 @@ def test_the_row_status_and_figure_name_the_last_complete_year(incomplete_newest
     for assessment in row.assessments:
         assert assessment.year == assessment.progress.latest_year == 2019
         assert assessment.newer is row.provisional
-    assert row.assessment(2020).progress.missed
+    # 2024 asked, the 2020 figure never complete: the pace of 2019's, waiting for 2020's, not "missed"
+    progress = row.assessment(2020).progress
+    assert (progress.missed, progress.awaiting) == (False, 2020)
 
 
 def test_the_indicator_page_headline_badge_and_tooltip_name_the_same_year(client, incomplete_newest_year):
     share, user = incomplete_newest_year
     client.force_login(user)
-    html = client.get(f"/indicators/{share.code}/").content.decode()
+    html = client.get(f"/indicators/{share.code}/?target=2020").content.decode()
     national = html[html.index('class="national"') :]
     headline = text(national[: national.index("</p>")])
     assert "18,75% (2019)" in headline
     assert "2024, tạm tính: 20,96% 1/2 tỉnh báo cáo" in headline
     table = national[: national.index("</section>")]
     badges = re.findall(r'<summary title="([^"]*)">(.*?)</summary>', table, re.S)
-    assert len(badges) == 1  # the target of the period compared against: 2016–2020, the last one with a target
+    assert len(badges) == 1  # the target of the period compared against: 2016–2020, asked for
     for title, badge in badges:
         assert "Mới nhất 2019: 18,75%" in title
         assert "2024" not in title
         assert "theo số liệu 2019" in text(badge)
-    assert "Không đạt (quá hạn)" in text(badges[0][1])
+    assert "Đúng tiến độ theo số liệu 2019 chưa có số liệu năm 2020" in text(badges[0][1])
 
 
 def test_the_national_report_row_names_the_same_year_as_the_page(client, incomplete_newest_year):
     share, user = incomplete_newest_year
     summary = report.build_report(user, None, 2024).summary
     assert [(r.latest, r.latest_year) for r in summary] == [(D("18.75"), 2019)]
-    assert "Không đạt (quá hạn)" in summary[0].targets[Period(2016, 2020)][1]
+    assert "Đúng tiến độ · tốc độ 0,97 · chưa có số liệu năm 2020" in summary[0].targets[Period(2016, 2020)][1]
 
     client.force_login(user)
     workbook = workbook_of(client.get("/reports/toan-quoc/2024.xlsx"))

@@ -1,5 +1,6 @@
 """Plan periods from the data: what "So với" offers, which period a page opens on, targets of any period."""
 
+import datetime
 import re
 from decimal import Decimal as D
 
@@ -41,20 +42,42 @@ def test_so_voi_offers_every_period_with_a_target_and_no_other(december_2026):
     assert offered == [("2025", "2021–2025"), ("2030", "2026–2030")]
 
 
-def test_the_pages_open_on_2021_2025_while_no_2026_figure_is_approved_then_on_2026_2030(december_2026):
-    client = december_2026["client"]
-    for url in ("/?units=current", "/provinces/phu-tho-2025/", "/indicators/households-fibre/?units=current"):
-        response = client.get(url)
-        assert str(response.context["window"]) == "2021–2025", url
-        assert "chỉ tiêu 2021–2025" in text(response), "the page says which period it compares against"
+PAGES = ("/?units=current", "/provinces/phu-tho-2025/", "/indicators/households-fibre/?units=current")
 
+
+def test_the_pages_open_on_the_calendars_period_whatever_is_approved(december_2026, on_date):
+    client = december_2026["client"]
+    on_date(datetime.date(2026, 12, 20))
     Measurement.objects.filter(pk=december_2026["pending"].pk).update(status=WorkflowStatus.APPROVED)
     generation.bump_on_commit()  # QuerySet.update sends no signal: the cached pages would stand
     assessments.rebuild()  # QuerySet.update bypasses save(), which refreshes the stored assessments
-    for url in ("/?units=current", "/provinces/phu-tho-2025/", "/indicators/households-fibre/?units=current"):
-        assert str(client.get(url).context["window"]) == "2026–2030", url
-    # the earlier period stays one click away
-    assert str(client.get("/provinces/phu-tho-2025/?target=2025").context["window"]) == "2021–2025"
+    for url in PAGES:
+        response = client.get(url)
+        assert str(response.context["window"]) == "2021–2025", url
+        line = text(response)
+        assert "Đang xem chỉ tiêu 2021–2025: năm 2025 là năm gần nhất đã hết hạn báo cáo (31/01/2026)" in line, url
+
+    on_date(datetime.date(2027, 2, 1))
+    for url in PAGES:
+        response = client.get(url)
+        assert str(response.context["window"]) == "2026–2030", url
+        assert "năm 2026 là năm gần nhất đã hết hạn báo cáo (31/01/2027)" in text(response), url
+
+
+def test_the_period_line_links_to_the_other_period_and_the_choice_stays_in_the_url(december_2026, on_date):
+    client = december_2026["client"]
+    on_date(datetime.date(2026, 12, 20))
+    html = client.get("/provinces/phu-tho-2025/?status=behind").content.decode()
+    line = re.search(r'<p class="period-line">(.*?)</p>', html, flags=re.S).group(1)
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', line)
+    assert links == [("?status=behind&amp;target=2030", "2026–2030")]
+
+    response = client.get("/provinces/phu-tho-2025/?status=behind&target=2030")
+    assert str(response.context["window"]) == "2026–2030"
+    line = re.search(r'<p class="period-line">(.*?)</p>', response.content.decode(), flags=re.S).group(1)
+    assert "Đang xem chỉ tiêu 2026–2030 (đã chọn); mặc định là 2021–2025" in line
+    # back to the default drops the parameter, the other filters kept
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', line) == [("?status=behind", "2021–2025")]
 
 
 def test_the_province_status_against_2025_is_computed_from_the_2025_target(december_2026):
@@ -63,7 +86,8 @@ def test_the_province_status_against_2025_is_computed_from_the_2025_target(decem
     assert row.chosen.target.value == 80 and row.chosen.progress.missed
 
 
-def test_an_admin_added_2025_target_changes_the_province_page_status(db, client):
+def test_an_admin_added_2025_target_changes_the_province_page_status(db, client, on_date):
+    on_date(datetime.date(2026, 12, 20))
     unit = make_province("Tỉnh Phú Thọ", code="25", current=True, slug="phu-tho-2025")
     share = make_indicator("records-online", name_vi="Tỷ lệ hồ sơ xử lý trên mạng")
     for year, value in ((2019, 20), (2021, 30), (2023, 60), (2025, 85)):
@@ -71,8 +95,8 @@ def test_an_admin_added_2025_target_changes_the_province_page_status(db, client)
     make_target(share, 50, 2020)
     client.force_login(make_user("viewer", role=Membership.Role.VIEWER, provinces=[unit]))
     before = client.get("/provinces/phu-tho-2025/")
-    assert str(before.context["window"]) == "2016–2020", "the only period with a target"
-    assert before.context["rows"][0].assessment(2025) is None, "no 2021–2025 target, no such period"
+    assert str(before.context["window"]) == "2021–2025", "the calendar's period, with or without a target"
+    assert before.context["rows"][0].chosen.progress.why == "no_target"
 
     admin = make_user("central", superuser=True)
     client.force_login(admin)

@@ -1,10 +1,11 @@
 """Progress status, hand-computed against the definition in DESIGN.md."""
 
 from decimal import Decimal as D
+from types import SimpleNamespace
 
 import pytest
 
-from indicators.progress import BEHIND, KEY_LABELS, Status, compute, matches, status_key, tally
+from indicators.progress import BEHIND, KEY_LABELS, Status, compute, matches, status_key, status_text, tally
 
 
 def test_higher_is_better_on_track():
@@ -63,9 +64,35 @@ def test_deadline_passed_without_achieving_is_missed_off_track():
     assert result.label == "Không đạt (quá hạn)"
 
 
-def test_deadline_passed_by_the_year_asked_even_without_new_data():
-    result = compute({2010: D(40), 2014: D(90)}, D(100), 2015, plan_start=2010, as_of=2020)
-    assert result.missed
+def test_a_deadline_year_not_yet_reported_is_the_pace_of_the_latest_figure_marked_with_the_missing_year():
+    # the fibre row of phu-tho-2025 in December 2026: 73,71 (2024) against 80 (2025), 2026 asked
+    result = compute({2020: D("40"), 2024: D("73.71")}, D(80), 2025, plan_start=2020, as_of=2026)
+    assert not result.missed
+    assert result.status is Status.ON_TRACK  # p = 33.71 / 40 = 0.84, e = 0.8, r = 1.05
+    assert result.awaiting == 2025
+    assert (
+        status_text(SimpleNamespace(progress=result, window=2025))
+        == "Đúng tiến độ · tốc độ 1,05 · chưa có số liệu năm 2025"
+    )
+
+
+def test_the_missing_year_is_not_marked_before_the_deadline_year_is_asked_nor_once_achieved():
+    assert compute({2020: D(40), 2024: D(70)}, D(80), 2025, plan_start=2020, as_of=2024).awaiting is None
+    assert compute({2020: D(40), 2024: D(85)}, D(80), 2025, plan_start=2020, as_of=2026).awaiting is None
+
+
+def test_missed_needs_a_figure_of_the_deadline_year_or_later_below_the_target():
+    at_deadline = compute({2020: D(40), 2024: D(73), 2025: D(79)}, D(80), 2025, plan_start=2020, as_of=2026)
+    assert at_deadline.missed and at_deadline.latest_year == 2025 and at_deadline.awaiting is None
+    only_later = compute({2020: D(40), 2024: D(73), 2026: D(79)}, D(80), 2025, plan_start=2020, as_of=2026)
+    assert only_later.missed and only_later.latest_year == 2026
+
+
+def test_a_target_is_judged_on_the_figure_of_its_deadline_year_not_a_later_one():
+    met_then_fell = compute({2020: D(40), 2025: D(81), 2026: D(70)}, D(80), 2025, plan_start=2020, as_of=2026)
+    assert met_then_fell.status is Status.ACHIEVED and met_then_fell.latest_year == 2025
+    missed_then_met = compute({2020: D(40), 2025: D(75), 2026: D(85)}, D(80), 2025, plan_start=2020, as_of=2026)
+    assert missed_then_met.missed and missed_then_met.latest == D(75)
 
 
 def test_values_after_the_year_asked_are_ignored():
@@ -74,11 +101,16 @@ def test_values_after_the_year_asked_are_ignored():
     assert result.status is not Status.ACHIEVED
 
 
-def test_no_baseline_is_not_enough_data():
-    # the series starts after the plan did
+def test_without_a_figure_on_or_before_the_base_year_the_baseline_is_the_earliest_after_it():
+    # the series starts after the plan did: b = 40 (2012), v = 60 (2014), T = 100 (2015): p = 1/3, e = 2/3
     result = compute({2012: D(40), 2014: D(60)}, D(100), 2015, plan_start=2010)
-    assert result.status is Status.NOT_ENOUGH_DATA
-    assert result.baseline is None
+    assert (result.baseline_year, result.baseline) == (2012, D(40))
+    assert round(result.pace, 6) == D("0.5") and result.status is Status.OFF_TRACK
+
+
+def test_a_single_figure_after_the_base_year_is_not_enough_data():
+    result = compute({2014: D(60)}, D(100), 2015, plan_start=2010)
+    assert result.status is Status.NOT_ENOUGH_DATA and result.why == "one_point"
 
 
 def test_stated_baseline_is_used_when_the_target_gives_one():
@@ -129,9 +161,11 @@ def test_decreasing_values_are_deteriorating():
     assert result.status is Status.DETERIORATING
 
 
-def test_baseline_is_the_earliest_value_on_or_before_the_plan_start():
+def test_baseline_is_the_latest_value_on_or_before_the_base_year():
     result = compute({2008: D(10), 2010: D(30), 2014: D(60)}, D(100), 2020, plan_start=2010)
-    assert (result.baseline_year, result.baseline) == (2008, D(10))
+    assert (result.baseline_year, result.baseline) == (2010, D(30))
+    earlier = compute({2008: D(10), 2009: D(20), 2014: D(60)}, D(100), 2020, plan_start=2010)
+    assert (earlier.baseline_year, earlier.baseline) == (2009, D(20))
 
 
 @pytest.mark.parametrize(

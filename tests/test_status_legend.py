@@ -109,7 +109,7 @@ def test_the_pace_hint_in_the_numbers_table_comes_from_the_thresholds(monkeypatc
 
 def test_the_cell_text_and_the_hover_write_the_pace_the_same_way():
     a = assessed(*NEEDS_ATTENTION)
-    assert pace_text(a.progress.pace) == "tốc độ 0,94"
+    assert pace_text(a.progress) == "tốc độ 0,94"
     assert status_text(a) == "Cần chú ý · tốc độ 0,94"
     assert "tốc độ 0,94" in status_title(a, LAN)
     assert "%" not in status_text(a), "the pace is the r of the legend, not a percentage"
@@ -174,3 +174,44 @@ def test_the_charts_take_status_colours_from_the_css_palette_only():
     for name in ("status-chart.js", "ranking-chart.js"):
         assert "statusColour" in (scripts / name).read_text()
     assert "STATUS_COLOURS" not in "".join(p.read_text() for p in scripts.glob("*.js"))
+
+
+# --- a shown number never contradicts its status (issue 18 item 8) --------------------------------
+
+
+def progress_at(latest, baseline=D(0)):
+    """b in 2020, T = 100 due 2025, ``latest`` in 2024: e = 0.8, r = p / 0.8."""
+    return compute({2020: baseline, 2024: latest}, D(100), 2025, plan_start=2020)
+
+
+@pytest.mark.parametrize(
+    ("latest", "status", "shown"),
+    [
+        (D("75.968"), "needs_attention", "0,94"),  # r = 0.9496: 0,95 would read as on track
+        (D("76"), "on_track", "0,95"),  # r = 0.95: the edge itself belongs to on track
+        (D("47.968"), "off_track", "0,59"),  # r = 0.5996
+        (D("48"), "needs_attention", "0,60"),  # r = 0.6
+        (D("47.596"), "off_track", "0,59"),  # r = 0.59495
+    ],
+)
+def test_a_pace_is_rounded_inside_its_status_band(latest, status, shown):
+    result = progress_at(latest)
+    assert str(result.status) == status
+    assert progress.format_pace(result) == shown
+    assert status_text(Assessment(2025, None, result, None, is_demo=False)).endswith(f"tốc độ {shown}")
+
+
+def test_a_distance_short_of_the_target_never_shows_100_percent():
+    result = progress_at(D("99.6"))  # p = 0.996, not achieved
+    assert result.status is progress.Status.ON_TRACK
+    assert progress.shown_distance(result) == D("0.99")
+    assert "đã đi 99% quãng đường" in status_title(Assessment(2025, None, result, None, is_demo=False), LAN)
+    assert progress.shown_distance(progress_at(D("100"))) is None  # achieved: no distance worked out
+
+
+def test_a_deteriorating_distance_and_pace_stay_below_zero():
+    result = progress_at(D("49.996"), baseline=D(50))  # p = −0.00008, r = −0.0001
+    assert result.status is progress.Status.DETERIORATING
+    assert progress.shown_distance(result) == D("-0.01")
+    assert progress.shown_pace(result) == D("-0.01")
+    assert progress.shown_pace(progress_at(D(50), baseline=D(50))) == D("0.00")  # p = 0: off track, not below 0

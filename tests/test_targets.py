@@ -1,5 +1,6 @@
 """indicators.targets: which target applies to a status, and which one a figure is heading to."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -156,24 +157,30 @@ def test_no_nearest_target_from_another_province_or_a_national_count():
     assert nearest([target(COUNT, 2015, 500)], COUNT, None, 2013) is not None
 
 
-ALL_PERIODS = periods_of([2015, 2020, 2025, 2030])
-
-
 @pytest.mark.parametrize(
-    ("as_of", "period"),
+    ("today", "period"),
     [
-        (2025, "2021–2025"),  # December 2026, no 2026 figure approved yet: the final results of 2021–2025
-        (2026, "2026–2030"),  # once a 2026 figure is approved: the current period
-        (2024, "2021–2025"),
-        (2018, "2016–2020"),  # a past year asked: the period it belongs to
-        (2012, "2011–2015"),
-        (None, "2026–2030"),  # no figure at all: the last period with a target
+        (datetime.date(2026, 12, 20), "2021–2025"),  # 2025's figures were due 31/01/2026; 2026's not yet
+        (datetime.date(2027, 1, 31), "2021–2025"),  # the deadline day itself: 2026's figures may still come
+        (datetime.date(2027, 2, 1), "2026–2030"),  # 2026's deadline has passed
+        (datetime.date(2021, 2, 1), "2016–2020"),  # 2020 is the latest year closed
+        (datetime.date(2022, 2, 1), "2021–2025"),
     ],
 )
-def test_the_default_period_is_that_of_the_latest_approved_figure(as_of, period):
-    assert str(default_period(ALL_PERIODS, as_of)) == period
+def test_the_default_period_holds_the_latest_year_whose_reporting_deadline_has_passed(on_date, today, period):
+    on_date(today)
+    assert str(default_period()) == period
 
 
-def test_a_default_period_without_a_target_gives_way_to_the_next_one_with_one():
-    assert str(default_period(periods_of([2015, 2030]), 2024)) == "2026–2030"
-    assert str(default_period(periods_of([2015, 2020]), 2024)) == "2016–2020"
+def test_the_reporting_deadline_setting_moves_the_default_period(on_date, settings):
+    settings.REPORTING_DEADLINE = "15/03"
+    on_date(datetime.date(2027, 3, 1))
+    assert str(default_period()) == "2021–2025"
+    on_date(datetime.date(2027, 3, 16))
+    assert str(default_period()) == "2026–2030"
+
+
+def test_an_earlier_year_asked_opens_on_its_period_and_a_later_one_never_moves_it_forward(on_date):
+    on_date(datetime.date(2026, 12, 20))
+    assert str(default_period(2018)) == "2016–2020"
+    assert str(default_period(2026)) == "2021–2025"
