@@ -22,7 +22,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from indicators import progress
+from indicators import progress, targets
 from indicators.models import Indicator
 from indicators.numbers import FIGURE_PLACES, format_vn
 
@@ -142,7 +142,7 @@ def status_title(assessment, indicator):
         )
     if p.target_year is not None:
         parts.append(
-            _("Chỉ tiêu %(year)s: %(value)s") % {"year": p.target_year, "value": with_unit(p.target, indicator)}
+            _("Chỉ tiêu %(year)s: %(value)s") % {"year": p.target_year, "value": _target(assessment, indicator)}
         )
     if p.pace is not None:
         parts.append(
@@ -161,6 +161,13 @@ def _with_year(value, year, indicator):
     return f"{with_unit(value, indicator)} ({year})" if year else DASH
 
 
+def _target(assessment, indicator):
+    """The target of ``assessment`` with its comparison ("> 80%"), or its bare value when there is no Target."""
+    target = assessment.target
+    value = with_unit(assessment.progress.target, indicator)
+    return targets.compared(target, indicator, value) if target is not None else value
+
+
 def status_details(a, indicator):
     """A status badge that opens on the numbers it was computed from (baseline, latest, target, p, e, r)."""
     w = words()
@@ -175,7 +182,7 @@ def status_details(a, indicator):
     rows = [
         (w.baseline, _with_year(p.baseline, p.baseline_year, indicator)),
         (w.latest, _with_year(p.latest, p.latest_year, indicator)),
-        (w.target, _with_year(p.target, p.target_year, indicator)),
+        (w.target, f"{_target(a, indicator)} ({p.target_year})" if p.target_year else DASH),
         (w.distance, share(progress.shown_distance(p))),
         (w.elapsed, share(p.elapsed)),
         (
@@ -227,7 +234,7 @@ def target_text(a, indicator):
         after = format_html(" {}", w.demo_badge)
     return format_html(
         '<span class="target">{}</span>\n<span class="muted small">{}</span>{}',
-        with_unit(t.value, indicator),
+        targets.compared(t, indicator, with_unit(t.value, indicator)),
         format_html_join("", "{}", ((part,) for part in parts)),
         after,
     )

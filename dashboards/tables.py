@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from indicators import targets
 from indicators.progress import COUNT_KEYS, status_text
 from reporting import excel
 from reporting.excel import COUNT, YEAR, Column, Table, number_format_for
@@ -52,6 +53,14 @@ def _coverage(figure):
 
 def _target_value(assessment):
     return assessment.target.value if assessment is not None and assessment.target is not None else None
+
+
+def _target_format(assessment, indicator):
+    """The target cell's number format: the figure's, after the comparison ("> 80,0"), the cell still a number."""
+    number_format = number_format_for(indicator)
+    if assessment is None or assessment.target is None:
+        return number_format
+    return f'"{targets.comparison(assessment.target, indicator)} "{number_format}'
 
 
 # --- sorting (server-side, named in the URL: ?sort=ten, ?sort=-gia-tri) ----------------------------------
@@ -173,7 +182,7 @@ def assessment_columns(window, assessment_of, indicator_of, *, status_width=28, 
             gettext_lazy("Chỉ tiêu %(period)s") % {"period": window},
             11,
             lambda r: _target_value(assessment_of(r, window)),
-            lambda r: number_format_for(indicator_of(r)),
+            lambda r: _target_format(assessment_of(r, window), indicator_of(r)),
             cell_html=target_cell,
             sort="chi-tieu",
         ),

@@ -175,7 +175,7 @@ def overview(request):
 def province_list(request):
     filters = parse_filters(request, PROVINCE_LIST_FILTERS)
     params = filters.params
-    board = _board(filters)
+    board = _board(filters, filters.qs.provincial())  # a national-only indicator has no provincial figure
     places = board.place_counts()
     if params.status:
         places = [p for p in places if any(t.count for t in p.counts if matches_key(t.key, params.status))]
@@ -223,7 +223,8 @@ def province_detail(request, slug):
     province = get_object_or_404(Province.objects.select_related("successor"), slug=slug)
     filters = parse_filters(request, PROVINCE_FILTERS)
     params = filters.params
-    board = StoredBoard(filters.qs, only=province, as_of=params.year, window=params.window, periods=params.periods)
+    indicators = filters.qs.provincial()  # a national-only indicator has no provincial figure
+    board = StoredBoard(indicators, only=province, as_of=params.year, window=params.window, periods=params.periods)
     rows = board.place_rows(province)
     shown = [r for r in rows if dashboard.matches_status(r, params.status, board.window)]
     indicators_table = tables.indicator_rows_table(shown, scope=province.name, window=board.window)

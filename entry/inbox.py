@@ -121,7 +121,7 @@ def build(user, today=None, reasons=False):
         entry.oldest = min(filter(None, (entry.oldest, at)), default=None)
 
     if due_units:
-        expected_indicators = Indicator.objects.count()
+        expected_indicators = Indicator.objects.provincial().count()
         from .sheets import qualitative_tasks
 
         for province in due_units:

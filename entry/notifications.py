@@ -150,8 +150,5 @@ def _missing_names(item):
     """The indicators with no figure yet (their names are written in the recipient's language)."""
     from indicators.models import Indicator
 
-    return list(
-        Indicator.objects.exclude(measurements__province=item.province, measurements__year=item.year).order_by(
-            "category", "position", "code"
-        )
-    )
+    missing = Indicator.objects.provincial().exclude(measurements__province=item.province, measurements__year=item.year)
+    return list(missing.order_by("category", "position", "code"))

@@ -143,7 +143,7 @@ def load_sheet(user, province, year, data=None, lock=False):
     can_approve = access.may(user, "approve", province)
     directives = Directive.objects.applicable_to(province, year)
     tasks = Task.objects.filter(directive__in=directives).select_related("directive")
-    indicators = list(Indicator.objects.prefetch_related(Prefetch("tasks", queryset=tasks)))
+    indicators = list(Indicator.objects.provincial().prefetch_related(Prefetch("tasks", queryset=tasks)))
 
     this_year = Measurement.objects.filter(province=province, year=year)
     if lock:

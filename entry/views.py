@@ -135,7 +135,7 @@ def entry_overview(request, slug):
     """Completeness of every year: what is missing, draft, submitted, approved."""
     province = province_for(request.user, slug)
     years = reporting_years.reporting_years(province)
-    expected = Indicator.objects.count() + sheets.qualitative_tasks(province).count()
+    expected = Indicator.objects.provincial().count() + sheets.qualitative_tasks(province).count()
     counts = {}
     for model in (Measurement, TaskReport):
         rows = model.objects.filter(province=province).values("year", "status").annotate(n=Count("pk"))

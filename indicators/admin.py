@@ -30,6 +30,7 @@ class TargetInline(admin.TabularInline):
         "province",
         "deadline_year",
         "value",
+        "strict",
         "subject",
         "subject_en",
         "baseline_year",
@@ -82,12 +83,12 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_display = ["code", "local_name", "unit", "aggregation", "category", source_document]
     list_display_links = ["code", "local_name"]
     readonly_fields = [source_document]
-    list_filter = ["unit", "category", "aggregation"]
+    list_filter = ["unit", "category", "aggregation", "national_only"]
     search_fields = ["code", "name_vi", "name_en", "description"]
     filter_horizontal = ["tasks"]
     inlines = [TargetInline]
     fieldsets = [
-        (None, {"fields": ["code", "name_vi", "name_en", "category", "position"]}),
+        (None, {"fields": ["code", "name_vi", "name_en", "category", "position", "national_only"]}),
         (
             _("Đơn vị và cách tính"),
             {
@@ -142,6 +143,7 @@ class TargetAdmin(admin.ModelAdmin):
         "province",
         "deadline_year",
         "value",
+        "strict",
         "local_subject",
         "directive",
         "local_note",

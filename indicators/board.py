@@ -44,6 +44,7 @@ def assess(indicator, values, target, as_of):
         baseline=target.baseline_value if stated else None,
         baseline_year=target.baseline_year,
         as_of=as_of,
+        strict=target.strict,
     )
 
 

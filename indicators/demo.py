@@ -217,7 +217,7 @@ def _load_demo_figures():
     """Create the demo measurements and targets that are missing. Returns counts of what was created,
     and under "skipped" the codes of indicators with no demo series (added by an administrator): they
     get no demo figures or targets, and whatever was entered for them stays as it is."""
-    every = list(Indicator.objects.all())
+    every = list(Indicator.objects.provincial())
     indicators = [indicator for indicator in every if has_series(indicator.code)]
     skipped = [indicator.code for indicator in every if not has_series(indicator.code)]
     existing = set(Measurement.objects.values_list("indicator_id", "province_id", "year"))

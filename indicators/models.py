@@ -12,6 +12,12 @@ from directives.models import MAX_YEAR, MIN_YEAR
 from provinces.text import local_text
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def provincial(self):
+        """The indicators a province reports: every one but the national-only ones (``Indicator.national_only``)."""
+        return self.filter(national_only=False)
+
+
 class Indicator(models.Model):
     class Unit(models.TextChoices):
         PERCENT = "percent", _("%")
@@ -66,6 +72,16 @@ class Indicator(models.Model):
     )
     source_file = models.CharField(_("tệp nguồn"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    national_only = models.BooleanField(
+        _("chỉ có số liệu toàn quốc"),
+        default=False,
+        help_text=_(
+            "Chỉ số không có số liệu cấp tỉnh (ví dụ tỷ trọng kinh tế số trong GDP, thứ hạng Chính phủ điện tử "
+            "của Liên hợp quốc): không có trên phiếu nhập và mẫu nhập của tỉnh, chỉ hiện ở trang tổng quan."
+        ),
+    )
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chỉ số")
@@ -170,6 +186,14 @@ class Target(models.Model):
     )
     deadline_year = models.PositiveSmallIntegerField(_("năm đạt"))
     value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=14, decimal_places=2)
+    strict = models.BooleanField(
+        _("vượt chỉ tiêu"),
+        default=False,
+        help_text=_(
+            "Đánh dấu khi văn bản ghi “trên 80%” (hoặc “dưới”): giá trị phải vượt chỉ tiêu (> hoặc <), "
+            "bằng chỉ tiêu là chưa đạt. Để trống khi văn bản ghi “đạt 80%” (≥ hoặc ≤)."
+        ),
+    )
     baseline_year = models.PositiveSmallIntegerField(_("năm gốc"), null=True, blank=True)
     baseline_value = models.DecimalField(_("giá trị gốc"), max_digits=14, decimal_places=2, null=True, blank=True)
     directive = models.ForeignKey(

@@ -125,7 +125,10 @@ REASONS = {
 }
 
 
-def _meets(value, target, higher_is_better):
+def _meets(value, target, higher_is_better, strict=False):
+    """Whether ``value`` meets ``target``: at least / at most it, or more / less than it when ``strict``."""
+    if strict:
+        return value > target if higher_is_better else value < target
     return value >= target if higher_is_better else value <= target
 
 
@@ -139,6 +142,7 @@ def compute(
     baseline=None,
     baseline_year=None,
     as_of=None,
+    strict=False,
 ):
     """Status of one indicator in one place against one target (../shared/DESIGN.md "Progress status").
 
@@ -149,7 +153,7 @@ def compute(
     The value judged (``_judged``) is that of the deadline year once there is one of that year or later;
     until then the latest, whose pace is the status, marked with the missing deadline year
     (``Progress.awaiting``) once the year asked has reached it. "Missed" needs a value of the deadline
-    year or later that does not meet the target.
+    year or later that does not meet the target. A ``strict`` target ("> 80 %") is met only above it.
     """
     known = {year: value for year, value in values.items() if value is not None and (as_of is None or year <= as_of)}
     base = {"target": target, "target_year": target_year}
@@ -165,7 +169,7 @@ def compute(
     found = _baseline(known, plan_start if plan_start is not None else baseline_year, baseline, baseline_year)
     if found is not None:
         base.update(baseline=found[1], baseline_year=found[0])
-    if _meets(v, target, higher_is_better):
+    if _meets(v, target, higher_is_better, strict):
         return Progress(Status.ACHIEVED, **base)
     base["awaiting"] = awaiting_year(target_year, y, as_of)
     if found is None:
@@ -175,9 +179,12 @@ def compute(
         return Progress(Status.NOT_ENOUGH_DATA, why="one_point", **base)
 
     sign = 1 if higher_is_better else -1
-    if sign * (target - b) <= 0:
+    if sign * (target - b) < 0 or (target == b and sign * (v - b) < 0):
         # The baseline already met the target and the latest value no longer does.
         return Progress(Status.DETERIORATING, **base)
+    if target == b:
+        # A strict target ("> 80 %") the baseline stood exactly at, and the value still does: no distance covered.
+        return Progress(Status.OFF_TRACK, missed=y >= target_year, **base)
 
     p = (v - b) / (target - b)
     e = Decimal(y - y0) / Decimal(target_year - y0)

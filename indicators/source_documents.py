@@ -74,7 +74,8 @@ PAGE_749 = "vietnamlawmagazine.vn/program-on-national-digital-transformation-app
 PAGE_749_RECORDS = "moj.gov.vn/qt/tintuc/Pages/thong-tin-khac.aspx?ItemID=3097"
 PAGE_749_FIBRE = "thukyluat.vn (tin 75497)"
 PAGE_942 = "lawnet.vn (thông báo văn bản mới, tin 104274)"
-NATIONAL_PAGES = (PAGE_749, PAGE_749_RECORDS, PAGE_749_FIBRE, PAGE_942)
+PAGE_749_ECONOMY = "vovworld.vn (phe-duyet-chuong-trinh-chuyen-doi-so-quoc-gia-den-nam-2025-...-867595.vov)"
+NATIONAL_PAGES = (PAGE_749, PAGE_749_RECORDS, PAGE_749_FIBRE, PAGE_942, PAGE_749_ECONOMY)
 
 # GSO codes of the provinces the documents speak about, as units before 1 July 2025.
 PHU_THO = "25"
@@ -138,6 +139,7 @@ class IndicatorRecord:
     numerator_label_en: str = ""
     denominator_label_en: str = ""
     description_en: str = ""
+    national_only: bool = False  # no provincial figure (Indicator.national_only)
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ class TargetRecord:
     baseline_year: int | None = None
     subject_en: str = ""
     note_en: str = ""
+    strict: bool = False  # "trên 80%": the figure must exceed the value (Target.strict)
 
 
 @dataclass(frozen=True)
@@ -1118,6 +1121,145 @@ NATIONAL_2025_INDICATORS = (
         source_file=PAGE_942,
         position=20,
     ),
+    IndicatorRecord(
+        code="records-online-district",
+        name_vi="Tỷ lệ hồ sơ công việc cấp huyện được xử lý trên môi trường mạng",
+        name_en="Share of district-level work records handled online",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số hồ sơ công việc cấp huyện được xử lý trên môi trường mạng",
+        denominator_label="Tổng số hồ sơ công việc cấp huyện",
+        category="party_state",
+        description=(
+            "Phần trăm số hồ sơ công việc của UBND cấp huyện trên địa bàn tỉnh được xử lý trên môi trường mạng "
+            "(cấp huyện có đến 30/6/2025)."
+        ),
+        source_file=PAGE_749_RECORDS,
+        position=21,
+    ),
+    IndicatorRecord(
+        code="reporting-regimes-connected",
+        name_vi="Tỷ lệ chế độ báo cáo được kết nối, tích hợp với Hệ thống thông tin báo cáo",
+        name_en="Share of reporting regimes connected to the reporting information system",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số chế độ báo cáo được kết nối, tích hợp",
+        denominator_label="Tổng số chế độ báo cáo định kỳ",
+        category="party_state",
+        description=(
+            "Phần trăm số chế độ báo cáo định kỳ của tỉnh được kết nối, tích hợp, chia sẻ dữ liệu với Hệ thống "
+            "thông tin báo cáo Chính phủ."
+        ),
+        source_file=PAGE_749_RECORDS,
+        position=22,
+    ),
+    IndicatorRecord(
+        code="agencies-online-24-7",
+        name_vi="Tỷ lệ cơ quan nhà nước phục vụ người dân, doanh nghiệp trực tuyến 24/7",
+        name_en="Share of state agencies serving people and businesses online 24/7",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số cơ quan nhà nước phục vụ trực tuyến 24/7",
+        denominator_label="Tổng số cơ quan nhà nước",
+        category="public_services",
+        description=(
+            "Phần trăm số cơ quan nhà nước của tỉnh cung cấp dịch vụ trực tuyến cho người dân, doanh nghiệp mọi "
+            "lúc (24/7)."
+        ),
+        source_file=PAGE_942,
+        position=23,
+    ),
+    IndicatorRecord(
+        code="officials-digital-id",
+        name_vi="Tỷ lệ cán bộ, công chức, viên chức có định danh số",
+        name_en="Share of civil servants holding a digital identifier",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số cán bộ, công chức, viên chức có định danh số",
+        denominator_label="Tổng số cán bộ, công chức, viên chức",
+        category="human_resources",
+        description="Phần trăm số cán bộ, công chức, viên chức của tỉnh được cấp định danh số.",
+        source_file=PAGE_942,
+        position=24,
+    ),
+    IndicatorRecord(
+        code="training-online",
+        name_vi="Tỷ lệ nội dung đào tạo, bồi dưỡng, thi nâng ngạch được thực hiện trực tuyến",
+        name_en="Share of training and promotion-exam content delivered online",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số nội dung đào tạo, bồi dưỡng, thi nâng ngạch thực hiện trực tuyến",
+        denominator_label="Tổng số nội dung đào tạo, bồi dưỡng, thi nâng ngạch",
+        category="human_resources",
+        description=(
+            "Phần trăm nội dung đào tạo, bồi dưỡng, thi nâng ngạch công chức, viên chức của tỉnh được thực hiện "
+            "trực tuyến."
+        ),
+        source_file=PAGE_942,
+        position=25,
+    ),
+    IndicatorRecord(
+        code="records-electronic",
+        name_vi="Tỷ lệ hồ sơ được tạo lập, lưu trữ, chia sẻ dưới dạng điện tử",
+        name_en="Share of records created, kept and shared electronically",
+        unit="percent",
+        aggregation="ratio",
+        numerator_label="Số hồ sơ tạo lập, lưu trữ, chia sẻ dưới dạng điện tử",
+        denominator_label="Tổng số hồ sơ",
+        category="party_state",
+        description=(
+            "Phần trăm số hồ sơ của các cơ quan nhà nước của tỉnh được tạo lập, lưu trữ và chia sẻ dưới dạng điện tử."
+        ),
+        source_file=PAGE_942,
+        position=26,
+    ),
+    IndicatorRecord(
+        code="digital-economy-gdp",
+        name_vi="Tỷ trọng kinh tế số trong GDP",
+        name_en="Digital economy share of GDP",
+        unit="percent",
+        aggregation="none",
+        category="industry",
+        description=(
+            "Phần trăm giá trị kinh tế số trong tổng sản phẩm trong nước (GDP) của cả nước; không có số liệu cấp tỉnh."
+        ),
+        source_file=PAGE_749_ECONOMY,
+        position=27,
+        national_only=True,
+    ),
+    IndicatorRecord(
+        code="digital-economy-sector-share",
+        name_vi="Tỷ trọng kinh tế số trong từng ngành, lĩnh vực (ngành thấp nhất)",
+        name_en="Digital economy share in each sector (the lowest sector)",
+        unit="percent",
+        aggregation="none",
+        category="industry",
+        description=(
+            "Tỷ trọng kinh tế số của ngành, lĩnh vực có tỷ trọng thấp nhất trong nền kinh tế cả nước; không có số "
+            "liệu cấp tỉnh."
+        ),
+        source_file=PAGE_749_ECONOMY,
+        position=28,
+        national_only=True,
+    ),
+    IndicatorRecord(
+        code="egdi-rank",
+        name_vi="Thứ hạng Chỉ số phát triển Chính phủ điện tử (EGDI) của Liên hợp quốc",
+        name_en="Rank in the UN E-Government Development Index (EGDI)",
+        unit="count",
+        aggregation="none",
+        category="public_services",
+        description=(
+            "Thứ hạng của Việt Nam trong Chỉ số phát triển Chính phủ điện tử của Liên hợp quốc (càng thấp càng "
+            "tốt); không có số liệu cấp tỉnh."
+        ),
+        source_file=PAGE_749_RECORDS,
+        position=29,
+        unit_label="hạng",
+        unit_label_en="rank",
+        direction="lower",
+        national_only=True,
+    ),
 )
 INDICATORS = INDICATORS + NATIONAL_2025_INDICATORS
 
@@ -1280,12 +1422,13 @@ NATIONAL_TARGETS = (
         source_file=PAGE_749_RECORDS,
         directive=DECISION_749,
     ),
-    # "trên 80%": the value to reach is 80.
+    # "trên 80%": more than 80, so 80 itself does not meet it (strict).
     TargetRecord(
         indicator="households-fibre",
         province=None,
         deadline_year=2025,
         value=Decimal("80"),
+        strict=True,
         subject="",
         note=(
             "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: hạ tầng mạng băng rộng cáp quang phủ trên 80% hộ gia "
@@ -1317,6 +1460,140 @@ NATIONAL_TARGETS = (
         note=(
             "Quyết định 942/QĐ-TTg, mục tiêu đến năm 2025: 100% văn bản trao đổi giữa các cơ quan nhà nước (trừ "
             "văn bản mật) dưới dạng điện tử, được ký số. Đọc tại " + PAGE_942 + "."
+        ),
+        source_file=PAGE_942,
+        directive=DECISION_942,
+    ),
+    TargetRecord(
+        indicator="records-online-district",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("80"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg (và 942/QĐ-TTg), mục tiêu đến năm 2025: 80% hồ sơ công việc tại cấp huyện được "
+            "xử lý trên môi trường mạng. Đọc tại " + PAGE_749_RECORDS + "."
+        ),
+        source_file=PAGE_749_RECORDS,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="reporting-regimes-connected",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("100"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: 100% chế độ báo cáo được kết nối với Hệ thống thông "
+            "tin báo cáo Chính phủ. Đọc tại " + PAGE_749_RECORDS + "."
+        ),
+        source_file=PAGE_749_RECORDS,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="digital-economy-gdp",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("20"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: kinh tế số chiếm 20% GDP. Đọc tại " + PAGE_749_ECONOMY + "."
+        ),
+        source_file=PAGE_749_ECONOMY,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="digital-economy-sector-share",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("10"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối "
+            "thiểu 10%. Đọc tại " + PAGE_749_ECONOMY + "."
+        ),
+        source_file=PAGE_749_ECONOMY,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="egdi-rank",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("70"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, mục tiêu đến năm 2025: Việt Nam thuộc nhóm 70 nước dẫn đầu về Chỉ số phát "
+            "triển Chính phủ điện tử (EGDI) của Liên hợp quốc (cũng đọc tại thukyluat.vn). Đọc tại "
+            + PAGE_749_RECORDS
+            + "."
+        ),
+        source_file=PAGE_749_RECORDS,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="egdi-rank",
+        province=None,
+        deadline_year=2030,
+        value=Decimal("50"),
+        subject="",
+        note=(
+            "Quyết định 749/QĐ-TTg, định hướng đến năm 2030: Việt Nam thuộc nhóm 50 nước dẫn đầu về Chỉ số phát "
+            "triển Chính phủ điện tử (EGDI) của Liên hợp quốc (cũng đọc tại thukyluat.vn). Đọc tại "
+            + PAGE_749_RECORDS
+            + "."
+        ),
+        source_file=PAGE_749_RECORDS,
+        directive=DECISION_749,
+    ),
+    TargetRecord(
+        indicator="agencies-online-24-7",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("100"),
+        subject="",
+        note=(
+            "Quyết định 942/QĐ-TTg, mục tiêu đến năm 2025: 100% cơ quan nhà nước phục vụ người dân, doanh nghiệp "
+            "trực tuyến 24/7. Đọc tại " + PAGE_942 + "."
+        ),
+        source_file=PAGE_942,
+        directive=DECISION_942,
+    ),
+    TargetRecord(
+        indicator="officials-digital-id",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("100"),
+        subject="",
+        note=(
+            "Quyết định 942/QĐ-TTg, mục tiêu đến năm 2025: 100% cán bộ, công chức, viên chức có định danh số. Đọc tại "
+            + PAGE_942
+            + "."
+        ),
+        source_file=PAGE_942,
+        directive=DECISION_942,
+    ),
+    TargetRecord(
+        indicator="training-online",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("70"),
+        subject="",
+        note=(
+            "Quyết định 942/QĐ-TTg, mục tiêu đến năm 2025: tối thiểu 70% nội dung đào tạo, bồi dưỡng, thi nâng "
+            "ngạch được thực hiện trực tuyến. Đọc tại " + PAGE_942 + "."
+        ),
+        source_file=PAGE_942,
+        directive=DECISION_942,
+    ),
+    TargetRecord(
+        indicator="records-electronic",
+        province=None,
+        deadline_year=2025,
+        value=Decimal("100"),
+        subject="",
+        note=(
+            "Quyết định 942/QĐ-TTg, mục tiêu đến năm 2025: 100% hồ sơ được tạo lập, lưu trữ, chia sẻ dưới dạng "
+            "điện tử. Đọc tại " + PAGE_942 + "."
         ),
         source_file=PAGE_942,
         directive=DECISION_942,
@@ -1528,6 +1805,19 @@ INDICATORS_EN = {
         "Documents exchanged electronically and digitally signed",
         "All documents exchanged between state agencies (except classified ones)",
     ),
+    "records-online-district": ("", "District-level work records handled online", "All district-level work records"),
+    "reporting-regimes-connected": ("", "Reporting regimes connected and integrated", "All periodic reporting regimes"),
+    "agencies-online-24-7": ("", "State agencies serving online 24/7", "All state agencies"),
+    "officials-digital-id": ("", "Civil servants with a digital identifier", "All civil servants"),
+    "training-online": (
+        "",
+        "Training and promotion-exam content delivered online",
+        "All training and promotion-exam content",
+    ),
+    "records-electronic": ("", "Records created, kept and shared electronically", "All records"),
+    "digital-economy-gdp": ("", "", ""),
+    "digital-economy-sector-share": ("", "", ""),
+    "egdi-rank": ("rank", "", ""),
 }
 
 # code: the definition in English.
@@ -1559,6 +1849,24 @@ DESCRIPTIONS_EN = {
     "communes-fibre": "Percentage of the province's commune-level administrative units with fibre broadband internet.",
     "documents-signed-online": "Percentage of documents (except classified ones) exchanged between the province's "
     "state agencies in electronic form and digitally signed.",
+    "records-online-district": "Percentage of work records of district People's Committees in the province handled "
+    "online (districts existed until 30/06/2025).",
+    "reporting-regimes-connected": "Percentage of the province's periodic reporting regimes connected, integrated and "
+    "sharing data with the Government's reporting information system.",
+    "agencies-online-24-7": "Percentage of the province's state agencies serving people and businesses online at "
+    "any time (24/7).",
+    "officials-digital-id": "Percentage of the province's civil servants and public employees holding a digital "
+    "identifier.",
+    "training-online": "Percentage of the province's training, refresher and promotion-exam content for civil "
+    "servants delivered online.",
+    "records-electronic": "Percentage of records of the province's state agencies created, kept and shared in "
+    "electronic form.",
+    "digital-economy-gdp": "Share of the digital economy in the country's gross domestic product (GDP); there is no "
+    "provincial figure.",
+    "digital-economy-sector-share": "Share of the digital economy in the sector where it is lowest, nationwide; there "
+    "is no provincial figure.",
+    "egdi-rank": "Viet Nam's rank in the UN E-Government Development Index (lower is better); there is no provincial "
+    "figure.",
 }
 
 BY_END_OF_2015 = "By the end of 2015"
@@ -1613,6 +1921,55 @@ TARGETS_EN = {
         "Decision 942/QĐ-TTg, target for 2025: 100% of documents exchanged between state agencies (except "
         "classified ones) in electronic form and digitally signed. Read at lawnet.vn (new-documents "
         "notice, item 104274).",
+    ),
+    ("records-online-district", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg (and 942/QĐ-TTg), target for 2025: 80% of district-level work records handled "
+        "online. Read at moj.gov.vn (qt/tintuc, ItemID=3097).",
+    ),
+    ("reporting-regimes-connected", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg, target for 2025: 100% of reporting regimes connected to the Government's "
+        "reporting information system. Read at moj.gov.vn (qt/tintuc, ItemID=3097).",
+    ),
+    ("digital-economy-gdp", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg, target for 2025: the digital economy at 20% of GDP. Read at vovworld.vn (item 867595).",
+    ),
+    ("digital-economy-sector-share", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg, target for 2025: the digital economy at least 10% of each sector. Read at "
+        "vovworld.vn (item 867595).",
+    ),
+    ("egdi-rank", None, 2025): (
+        "",
+        "Decision 749/QĐ-TTg, target for 2025: Viet Nam among the top 70 of the UN E-Government Development "
+        "Index (also read at thukyluat.vn). Read at moj.gov.vn (qt/tintuc, ItemID=3097).",
+    ),
+    ("egdi-rank", None, 2030): (
+        "",
+        "Decision 749/QĐ-TTg, orientation to 2030: Viet Nam among the top 50 of the UN E-Government "
+        "Development Index (also read at thukyluat.vn). Read at moj.gov.vn (qt/tintuc, ItemID=3097).",
+    ),
+    ("agencies-online-24-7", None, 2025): (
+        "",
+        "Decision 942/QĐ-TTg, target for 2025: 100% of state agencies serving people and businesses online "
+        "24/7. Read at lawnet.vn (new-documents notice, item 104274).",
+    ),
+    ("officials-digital-id", None, 2025): (
+        "",
+        "Decision 942/QĐ-TTg, target for 2025: 100% of civil servants and public employees holding a digital "
+        "identifier. Read at lawnet.vn (new-documents notice, item 104274).",
+    ),
+    ("training-online", None, 2025): (
+        "",
+        "Decision 942/QĐ-TTg, target for 2025: at least 70% of training, refresher and promotion-exam content "
+        "delivered online. Read at lawnet.vn (new-documents notice, item 104274).",
+    ),
+    ("records-electronic", None, 2025): (
+        "",
+        "Decision 942/QĐ-TTg, target for 2025: 100% of records created, kept and shared electronically. Read "
+        "at lawnet.vn (new-documents notice, item 104274).",
     ),
 }
 

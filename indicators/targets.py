@@ -91,8 +91,23 @@ def default_period(asked_year=None, on=None):
     return period
 
 
+def comparison(target, indicator):
+    """How a figure must compare with ``target``: "≥" / "≤" (at least / at most), ">" / "<" when strict."""
+    higher = indicator.direction == Indicator.Direction.HIGHER
+    if target.strict:
+        return ">" if higher else "<"
+    return "≥" if higher else "≤"
+
+
+def compared(target, indicator, value_text):
+    """A target as pages and reports write it: its comparison, then ``value_text`` ("> 80%", "≥ 80%")."""
+    return f"{comparison(target, indicator)} {value_text}"
+
+
 def national_targets_apply(indicator):
-    return indicator.unit != Indicator.Unit.COUNT
+    """Whether a national target applies to each province too: for shares and densities (a national count
+    means nothing locally), never for a national-only indicator (no province reports it)."""
+    return indicator.unit != Indicator.Unit.COUNT and not indicator.national_only
 
 
 def plan_start(target):

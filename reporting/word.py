@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from indicators.progress import formula, legend
+from indicators.targets import compared
 from provinces.agencies import unit_phrase
 
 from .excel import clean_text, status_palette
@@ -430,7 +431,7 @@ def write_behind(document, report):
             else _("chưa có số liệu"),
             _("chỉ tiêu %(target)s%(unit)s đến năm %(deadline)s")
             % {
-                "target": format_figure(row.indicator, target.value),
+                "target": compared(target, row.indicator, format_figure(row.indicator, target.value)),
                 "unit": _unit_suffix(row.indicator),
                 "deadline": target.deadline_year,
             }

@@ -226,3 +226,33 @@ def test_a_tally_lists_every_key_worst_first_with_zeros():
         ("deteriorating", 0), ("missed", 1), ("off_track", 0), ("needs_attention", 0),
         ("on_track", 0), ("achieved", 2), ("not_enough_data", 0),
     ]  # fmt: skip
+
+
+# --- strict targets ("> 80 %"): issue 18 item 9 -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latest", "strict", "achieved"),
+    [
+        (D("80"), False, True),  # "≥ 80 %": 80 meets it
+        (D("80"), True, False),  # "> 80 %": 80 does not
+        (D("80.01"), True, True),
+        (D("79.99"), False, False),
+    ],
+)
+def test_a_strict_target_is_met_only_above_it(latest, strict, achieved):
+    result = compute({2020: D(40), 2025: latest}, D(80), 2025, plan_start=2020, as_of=2025, strict=strict)
+    assert (result.status is Status.ACHIEVED) is achieved
+    assert result.missed is not achieved
+
+
+@pytest.mark.parametrize(("latest", "achieved"), [(D("70"), False), (D("69.9"), True)])
+def test_a_strict_lower_is_better_target_is_met_only_below_it(latest, achieved):
+    result = compute({2020: D(100), 2025: latest}, D(70), 2025, higher_is_better=False, plan_start=2020, strict=True)
+    assert (result.status is Status.ACHIEVED) is achieved
+
+
+def test_a_strict_target_the_baseline_stood_at_is_off_track_not_deteriorating():
+    result = compute({2020: D(80), 2024: D(80)}, D(80), 2025, plan_start=2020, strict=True)
+    assert result.status is Status.OFF_TRACK and not result.missed
+    assert compute({2020: D(80), 2024: D(79)}, D(80), 2025, plan_start=2020, strict=True).status is Status.DETERIORATING

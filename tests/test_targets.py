@@ -1,10 +1,13 @@
 """indicators.targets: which target applies to a status, and which one a figure is heading to."""
 
 import datetime
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 
+from indicators.board import Assessment
+from indicators.models import Indicator
 from indicators.targets import Period, TargetBook, default_period, periods_of
 from tests.factories import COUNT_INDICATOR as COUNT
 from tests.factories import SHARE_INDICATOR as SHARE
@@ -184,3 +187,22 @@ def test_an_earlier_year_asked_opens_on_its_period_and_a_later_one_never_moves_i
     on_date(datetime.date(2026, 12, 20))
     assert str(default_period(2018)) == "2016–2020"
     assert str(default_period(2026)) == "2021–2025"
+
+
+def test_pages_and_reports_write_the_comparison_from_one_function():
+    from dashboards.html import status_title, target_text
+    from indicators.board import assess
+    from indicators.targets import compared
+
+    lower = Indicator(pk=3, code="egdi-rank", unit=Indicator.Unit.COUNT, direction=Indicator.Direction.LOWER)
+    assert compared(target(SHARE, 2025, 80, strict=True), SHARE, "80%") == "> 80%"
+    assert compared(target(SHARE, 2025, 80), SHARE, "80%") == "≥ 80%"
+    assert compared(target(lower, 2025, 70), lower, "70") == "≤ 70"
+    assert compared(target(lower, 2025, 70, strict=True), lower, "70") == "< 70"
+
+    fibre = target(SHARE, 2025, 80, strict=True)
+    progress = assess(SHARE, {2020: Decimal(40), 2025: Decimal(80)}, fibre, as_of=2025)
+    shown = Assessment(Period(2021, 2025), fibre, progress, None, is_demo=False)
+    assert "Chỉ tiêu 2025: > 80%" in status_title(shown, SHARE)
+    assert '<span class="target">&gt; 80%</span>' in target_text(shown, SHARE)
+    assert progress.missed, "80 % does not meet '> 80 %'"

@@ -149,6 +149,7 @@ class Command(BaseCommand):
                     "description_en": record.description_en,
                     "source_file": record.source_file,
                     "position": record.position,
+                    "national_only": record.national_only,
                 },
             )
         self._link_tasks(indicators, tasks)
@@ -166,6 +167,7 @@ class Command(BaseCommand):
                 },
                 {
                     "value": record.value,
+                    "strict": record.strict,
                     "baseline_year": record.baseline_year,
                     "baseline_value": None,
                     "directive_id": directives[record.directive].pk if record.directive else None,
