@@ -58,7 +58,10 @@ def test_the_national_2025_indicators_have_demo_series_from_2020_and_2026_is_lef
 
 
 def test_every_current_unit_has_demo_2030_targets_labelled_as_illustrations():
-    targets = Target.objects.filter(deadline_year=2030)
+    # the only real 2030 target is Decision 749's national orientation for the UN E-Government rank
+    national = Target.objects.filter(deadline_year=2030, province=None)
+    assert [(t.indicator.code, t.is_demo) for t in national] == [("egdi-rank", False)]
+    targets = Target.objects.filter(deadline_year=2030, province__isnull=False)
     assert targets.exists() and all(t.is_demo for t in targets)
     assert set(targets.values_list("province__valid_to", flat=True)) == {None}, "only the 34 current units"
     assert set(targets.values_list("note", flat=True)) == {"Chỉ tiêu minh họa (không lấy từ văn bản nào)"}

@@ -25,7 +25,7 @@ class TestOnTheDemo:
         assert response.status_code == 200
         [item] = response.context["to_approve"]
         assert (item.province.slug, item.province.valid_to is not None, item.year) == ("phu-tho", True, 2024)
-        assert item.count == Indicator.objects.count()
+        assert item.count == Indicator.objects.provincial().count()
         html = response.content.decode()
         assert "/entry/phu-tho/2024/" in html, "one click from the sheet"
 
@@ -38,6 +38,6 @@ class TestOnTheDemo:
 
         approver = get_user_model().objects.get(username="phutho-approver")
         html = logged_in(approver).get("/").content.decode()
-        count = Indicator.objects.count()
+        count = Indicator.objects.provincial().count()
         assert f'Phê duyệt <span class="count-badge">{count}</span>' in html
         assert "Nhập số liệu" not in html.split("</nav>")[0], "an approver is no editor"

@@ -232,3 +232,25 @@ def test_a_page_without_units_shows_the_units_that_report_the_year_asked(db, cli
     # an explicit choice is kept
     assert client.get("/?year=2015&units=current").context["params"].units == "current"
     assert client.get("/?units=legacy").context["params"].units == "legacy"
+
+
+def test_a_deadline_year_not_yet_reported_reads_as_its_pace_on_the_page_not_as_missed(db, client, on_date):
+    """phu-tho-2025's fibre row in December 2026: 73,71 % (2024) against > 80 % (2025), 2026 figures of
+    other indicators approved. The page (stored assessments) shows the pace, waiting for the 2025 figure."""
+    on_date(datetime.date(2026, 12, 20))
+    unit = make_province("Tỉnh Phú Thọ", code="25", current=True, slug="phu-tho-2025")
+    fibre = make_indicator("households-fibre", name_vi="Tỷ lệ hộ gia đình có cáp quang")
+    other = make_indicator("records-online", name_vi="Tỷ lệ hồ sơ xử lý trên mạng")
+    make_measurement(fibre, unit, 2020, D(40))
+    make_measurement(fibre, unit, 2024, D("73.71"))
+    make_measurement(other, unit, 2026, D(50))
+    make_target(fibre, 80, 2025, strict=True)
+    client.force_login(make_user("viewer", role=Membership.Role.VIEWER, provinces=[unit]))
+    response = client.get("/provinces/phu-tho-2025/?target=2025")
+    assert response.context["as_of"] == 2026
+    row = next(r for r in response.context["rows"] if r.indicator == fibre)
+    assert not row.chosen.progress.missed
+    page = text(response)
+    assert "Đúng tiến độ · tốc độ 1,05 · chưa có số liệu năm 2025" in row.chosen.text
+    assert "Chỉ tiêu 2025: &gt; 80%" in response.content.decode() or "Chỉ tiêu 2025: > 80%" in page
+    assert {t.key: t.count for t in response.context["counts"]}["missed"] == 0
