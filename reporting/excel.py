@@ -485,6 +485,48 @@ def demo_column(getter):
     return Column(gettext_lazy("Minh họa"), 10, lambda row: demo_marker(getter(row)))
 
 
+# The three columns of a figure (``figure_columns``): as the latest one, and as a newer provisional one.
+LATEST_HEADERS = (gettext_lazy("Mới nhất"), gettext_lazy("Năm"), gettext_lazy("Số đơn vị báo cáo"))
+PROVISIONAL_HEADERS = (
+    gettext_lazy("Số liệu mới hơn (tạm tính)"),
+    gettext_lazy("Năm tạm tính"),
+    gettext_lazy("Số đơn vị đã báo cáo"),
+)
+
+
+def _on_figure(figure_of, getter):
+    def get(row):
+        figure = figure_of(row)
+        return getter(figure) if figure is not None else None
+
+    return get
+
+
+def coverage_column(header, figure_of, width=10):
+    """ "61/63" (``Aggregate.coverage``) of a figure added up from several units, in a column of its own;
+    the page shows it beside the figure (``dashboards/html.py`` ``coverage``)."""
+    return Column(header, width, _on_figure(figure_of, lambda f: f.coverage), page=False)
+
+
+def figure_columns(figure_of, indicator_of, headers=LATEST_HEADERS, *, width=12, **value_options):
+    """A figure (``board.Figure``) as every export writes it: its value, its year and, added up from
+    several units, how many reported ("61/63"), each in its own column. ``value_options`` go to the
+    value's column (the page's ``cell_html``, ``page=False``); the page shows the other two beside it.
+    """
+    value, year, coverage = headers
+    return [
+        Column(
+            value,
+            width,
+            _on_figure(figure_of, lambda f: f.value),
+            lambda row: number_format_for(indicator_of(row)),
+            **value_options,
+        ),
+        Column(year, 7, _on_figure(figure_of, lambda f: f.year), YEAR, page=False),
+        coverage_column(coverage, figure_of),
+    ]
+
+
 def integral_format(value):
     """Numerators and denominators are mostly counts: no decimals unless the figure has some."""
     if isinstance(value, Decimal) and value != value.to_integral_value():
