@@ -249,11 +249,9 @@ def target_and_status(a, indicator):
 
 def coverage(f, is_national=False):
     """ "61/63 tỉnh báo cáo" beside a figure added up from several units ("n/m đơn vị cũ" for a merged unit)."""
-    if is_national:
-        text = _("%(n)s tỉnh báo cáo") % {"n": f.coverage}
-    else:
-        text = _("%(n)s đơn vị cũ báo cáo") % {"n": f.coverage}
-    return format_html('<span class="reporting{}">{}</span>', "" if f.complete else " incomplete", text)
+    return format_html(
+        '<span class="reporting{}">{}</span>', "" if f.complete else " incomplete", f.coverage_text(is_national)
+    )
 
 
 def figure(f, indicator, *, show_year=False, year=None, is_national=False):

@@ -47,10 +47,6 @@ def _via(of, getter):
     return get
 
 
-def _coverage(figure):
-    return figure.coverage if figure is not None else ""
-
-
 def _target_value(assessment):
     return assessment.target.value if assessment is not None and assessment.target is not None else None
 
@@ -127,43 +123,22 @@ def latest_columns(header, row_of):
     """A row's latest figure (the one its statuses are computed from) and any newer provisional one.
 
     The page shows them in one cell (``html.latest``); the workbook splits them into the
-    value, its year and "n/m reporting", then the provisional value, its year and its "n/m".
+    value, its year and "n/m reporting", then the provisional value, its year and its "n/m"
+    (``excel.figure_columns``, as the periodic report writes them).
     """
-
-    def on_row(getter):
-        return _via(row_of, getter)
-
-    def figure_format(x):
-        row = row_of(x)
-        return number_format_for(row.indicator if row is not None else None)
-
+    indicator_of = _via(row_of, lambda r: r.indicator)
     return [
-        Column(
-            header,
-            12,
-            on_row(lambda r: _figure_value(r.latest)),
-            figure_format,
+        *excel.figure_columns(
+            _via(row_of, lambda r: r.latest),
+            indicator_of,
+            (header, *excel.LATEST_HEADERS[1:]),
             cell_html=lambda x, _query: html.latest(
                 row_of(x), is_national=row_of(x) is not None and row_of(x).place is None
             ),
         ),
-        Column(gettext_lazy("Năm"), 7, on_row(lambda r: r.latest.year if r.latest else None), YEAR, page=False),
-        Column(gettext_lazy("Số đơn vị báo cáo"), 10, on_row(lambda r: _coverage(r.latest)), page=False),
-        Column(
-            gettext_lazy("Số liệu mới hơn (tạm tính)"),
-            12,
-            on_row(lambda r: _figure_value(r.provisional)),
-            figure_format,
-            page=False,
+        *excel.figure_columns(
+            _via(row_of, lambda r: r.provisional), indicator_of, excel.PROVISIONAL_HEADERS, page=False
         ),
-        Column(
-            gettext_lazy("Năm tạm tính"),
-            7,
-            on_row(lambda r: r.provisional.year if r.provisional else None),
-            YEAR,
-            page=False,
-        ),
-        Column(gettext_lazy("Số đơn vị đã báo cáo"), 10, on_row(lambda r: _coverage(r.provisional)), page=False),
     ]
 
 
@@ -465,15 +440,8 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
             ),
             sort="gia-tri",
         ),
-        Column(
-            gettext_lazy("Mới nhất"),
-            12,
-            lambda x: _figure_value(x.row.latest),
-            lambda x: number_format_for(x.row.indicator),
-            page=False,
-        ),
-        Column(gettext_lazy("Năm"), 7, lambda x: x.row.latest.year if x.row.latest else None, YEAR, page=False),
-        Column(gettext_lazy("Số đơn vị cũ báo cáo"), 10, lambda x: _coverage(x.row.current), page=False),
+        excel.coverage_column(gettext_lazy("Số đơn vị cũ báo cáo"), lambda x: x.row.current),
+        *excel.figure_columns(lambda x: x.row.latest, lambda x: x.row.indicator, page=False),
         *assessment_columns(window, lambda x, w: x.row.assessment(w), lambda x: x.row.indicator, status_width=30),
         demo_column(lambda x: x.row.is_demo),
     ]
@@ -531,10 +499,14 @@ def _year_is_demo(year_row):
 
 
 def year_series_table(year_rows, places, indicator):
-    """The table beside a line chart: one row per year, one column per place (the last may be the nation)."""
+    """The table beside a line chart: one row per year, one column per place (the last may be the nation).
+
+    A figure added up from several units has its "n/m" beside it on the page and in a column of its
+    own in the workbook.
+    """
     columns = [Column(gettext_lazy("Năm"), 7, lambda r: r[0], YEAR, row_header=True)]
     for index, label in enumerate(places):
-        columns.append(
+        columns += [
             Column(
                 label,
                 14,
@@ -543,8 +515,11 @@ def year_series_table(year_rows, places, indicator):
                 cell_template=SERIES_FIGURE_CELL,
                 cell=lambda r, i=index: {"f": r[1][i]},
                 css_class="num",
-            )
-        )
+            ),
+            excel.coverage_column(
+                gettext_lazy("%(place)s: số đơn vị báo cáo") % {"place": label}, lambda r, i=index: r[1][i]
+            ),
+        ]
     columns.append(demo_column(_year_is_demo))
     return Table(
         _("%(name)s: số liệu theo năm") % {"name": indicator.name},

@@ -45,6 +45,12 @@ class Aggregate:
         """ "61/63": how many units reported, the one way pages, exports and reports write it."""
         return f"{self.reporting}/{self.expected}"
 
+    def coverage_text(self, is_national=False):
+        """The same in words: "61/63 tỉnh báo cáo" (the nation, a region), "2/3 đơn vị cũ báo cáo" (a merged unit)."""
+        if is_national:
+            return str(_("%(n)s tỉnh báo cáo") % {"n": self.coverage})
+        return str(_("%(n)s đơn vị cũ báo cáo") % {"n": self.coverage})
+
 
 # Why an added-up figure has no value: the keys ``Aggregate.why`` holds, and what a reader sees.
 REASONS = {

@@ -1,8 +1,10 @@
-"""What the dashboards compute: the target that applies, the series of each place, its status.
+"""What the dashboards show, computed: the target that applies, the series of each place, its status.
 
 The status itself is ``indicators.progress.compute`` and adding figures up is
-``indicators.aggregation``; this module only chooses their inputs and loads what one page
-needs in a fixed number of queries (provinces, targets, figures), then works in Python.
+``indicators.aggregation``; this module only chooses their inputs and works in Python on what
+a few queries load (provinces, targets, figures). It runs when the data changes, for the stored
+rows (``indicators.assessments``, which also checks them); pages, their exports and the periodic
+report read those rows (``indicators.stored``), never a live ``Board``.
 
 Choices made here, pinned by tests/test_dashboard_status.py:
 
@@ -19,7 +21,6 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 
 from provinces.generations import Units, in_generation
 from provinces.models import Province
@@ -98,6 +99,10 @@ class Figure:
     def coverage(self):
         """ "61/63" on a figure added up from several units, "" on a unit's own."""
         return self.aggregate.coverage if self.aggregate else ""
+
+    def coverage_text(self, is_national=False):
+        """ "61/63 tỉnh báo cáo" (``Aggregate.coverage_text``) on a figure added up from several units, else ""."""
+        return self.aggregate.coverage_text(is_national) if self.aggregate else ""
 
     @property
     def complete(self):
@@ -220,14 +225,6 @@ def make_row(indicator, place, series, as_of, targets, window=None, periods=None
         higher = indicator.direction == Indicator.Direction.HIGHER
         assessments.append(Assessment(each, target, progress, figure, is_demo, provisional, higher))
     return Row(indicator, place, series, as_of, latest, provisional, assessments, window)
-
-
-def worst_first(rows, window):
-    def key(row):
-        progress = row.assessment(window).progress
-        return (progress.severity, progress.pace if progress.pace is not None else Decimal(0), row.place.code)
-
-    return sorted(rows, key=key)
 
 
 def status_counts(rows, window):
@@ -414,94 +411,6 @@ class Board:
 
 
 # --- what each page shows ----------------------------------------------------------------------
-
-
-@dataclass
-class IndicatorSummary:
-    """The national picture of one indicator: the overview's card and the indicator list's row."""
-
-    indicator: Indicator
-    national: Row
-    rows: list
-    window: object  # targets.Period
-    status: str = ""
-    highlight: Row | None = None
-
-    @cached_property
-    def counts(self):
-        return status_counts(self.rows, self.window)
-
-    def count_of(self, key):
-        return next(t.count for t in self.counts if t.key == key)
-
-    @cached_property
-    def listed(self):
-        """The places the page lists under the indicator: those behind, or those with the status filtered on."""
-        wanted = self.status or "behind"
-        return worst_first([r for r in self.rows if matches_status(r, wanted, self.window)], self.window)
-
-    @property
-    def listed_count(self):
-        return len(self.listed)
-
-    @property
-    def is_demo(self):
-        return self.national.is_demo or any(r.is_demo for r in self.rows)
-
-    @property
-    def by_window(self):
-        """[(window, national assessment, highlighted place's assessment or None)]."""
-        return [
-            (a.window, a, self.highlight.assessment(a.window) if self.highlight else None)
-            for a in self.national.assessments
-        ]
-
-
-def summaries(board, status="", highlight=None):
-    result = []
-    for indicator in board.indicators:
-        rows = board.rows(indicator)
-        highlighted = next((r for r in rows if highlight is not None and r.place.pk == highlight.pk), None)
-        summary = IndicatorSummary(indicator, board.national_row(indicator), rows, board.window, status, highlighted)
-        if status and not summary.listed:
-            continue
-        result.append(summary)
-    return result
-
-
-@dataclass
-class PlaceSummary:
-    """One row of the province list: how many indicators stand at each status."""
-
-    place: Province
-    rows: list
-    window: object  # targets.Period
-
-    @cached_property
-    def counts(self):
-        return status_counts(self.rows, self.window)
-
-    @property
-    def total(self):
-        return len(self.rows)
-
-    @property
-    def with_data(self):
-        return sum(1 for r in self.rows if r.latest is not None)
-
-    @property
-    def is_demo(self):
-        return any(r.is_demo for r in self.rows)
-
-
-def place_summaries(board, status=""):
-    result = []
-    for place in board.places:
-        rows = [board.row(indicator, place) for indicator in board.indicators]
-        if status and not any(matches_status(r, status, board.window) for r in rows):
-            continue
-        result.append(PlaceSummary(place, rows, board.window))
-    return result
 
 
 def ranking(rows):

@@ -1,9 +1,10 @@
 """What a dashboard page shows, read from the stored assessments with SQL (``indicators.assessments`` writes them).
 
-A ``StoredBoard`` answers the questions of ``board.Board`` for one page (its places, year asked,
-plan period, rows, counts) without loading the country's figures: every row it hands out is a
-``board.Row`` with ``board.Assessment``s and ``board.Figure``s rebuilt from one stored line per
-plan period, so templates, tables, exports and charts read the same objects as before. Filtering
+A ``StoredBoard`` answers what one page or report asks (its places, year asked, plan period,
+rows, counts) without loading the country's figures: every row it hands out is a ``board.Row``
+with ``board.Assessment``s and ``board.Figure``s rebuilt from one stored line per plan period,
+so templates, tables, page exports and the periodic report (``reporting.report.load_figures``)
+read the same objects; the live ``board.Board`` only computes and checks the stored lines. Filtering
 (units, region, indicators, status), counting per status and the "worst first" lists are SQL;
 the number of queries is fixed, and the rows read grow only with what the page lists.
 
@@ -90,13 +91,13 @@ def _assessment(values, window, target, province, provisional, indicator, as_of)
     return Assessment(window, target, progress, judged, values["is_demo"], provisional, higher)
 
 
-def _no_target(window, latest, provisional, indicator):
-    """What make_row gives against a period without any target of the indicator."""
+def _no_target(window, latest, provisional, indicator, why="no_target"):
+    """What make_row gives against a period without any target of the indicator (``why`` "no_data": nor a figure)."""
     progress = Progress(
         Status.NOT_ENOUGH_DATA,
         latest=latest.value if latest else None,
         latest_year=latest.year if latest else None,
-        why="no_target",
+        why=why,
     )
     higher = indicator.direction == Indicator.Direction.HIGHER
     return Assessment(window, None, progress, latest, bool(latest and latest.is_demo), provisional, higher)
@@ -104,7 +105,7 @@ def _no_target(window, latest, provisional, indicator):
 
 @dataclass
 class StoredSummary:
-    """The national picture of one indicator (``board.IndicatorSummary``'s attributes), counted in SQL.
+    """The national picture of one indicator (the overview's card, the indicator list's row), counted in SQL.
 
     ``listed`` holds the first ``LISTED`` places behind (or at the status filtered on), worst first;
     ``listed_count`` how many there are.
@@ -133,13 +134,23 @@ class StoredSummary:
 
 @dataclass
 class StoredPlaceSummary:
-    """One line of the province list (``board.PlaceSummary``'s attributes), counted in SQL."""
+    """One line of the province list: how many indicators of a unit stand at each status, counted in SQL."""
 
     place: Province
     counts: list
     with_data: int
     total: int
     is_demo: bool
+
+
+def stored_year(year):
+    """The latest year up to ``year`` with stored lines: what a report of ``year`` reads (None: no figure yet).
+
+    A year with no approved figure anywhere has no lines of its own; its report reads the latest
+    figures of the years before it, as a page asking no year does.
+    """
+    found = StoredAssessment.objects.filter(as_of__gt=NO_YEAR, as_of__lte=year)
+    return found.aggregate(year=Max("as_of"))["year"]
 
 
 def _tallies(counter):
@@ -300,6 +311,33 @@ class StoredBoard:
             row.series = {**series.get(key, {}), **row.series}
             row.series = dict(sorted(row.series.items()))
 
+    def every_indicator(self, rows, place=None):
+        """[Row] of each indicator in the board's order from ``rows`` ({indicator id: Row}); an indicator
+        without a stored line (no figure of ``place`` up to the year asked, a year before any) gets an empty row."""
+        return [rows.get(i.pk) or self._empty_row(i, place) for i in self.indicators]
+
+    def _empty_row(self, indicator, place):
+        assessments = [_no_target(window, None, None, indicator, why="no_data") for window in self.periods]
+        return Row(indicator, place, {}, self.as_of, None, None, assessments, self.window)
+
+    def country_rows(self, regions=()):
+        """The nation's rows, each region's and each unit's, as the units shown add up: one read.
+
+        Returns ({indicator id: Row} of the nation, {region: {indicator id: Row}}, {unit id: {indicator id: Row}}).
+        """
+        areas = {area_key(self.units, region): region for region in regions}
+        scope = self._units_filter() | Q(place=self.area) | Q(place__in=list(areas))
+        rows = self._read(self._stored().filter(scope), {p.pk: p for p in self.places})
+        national, by_region, by_unit = {}, defaultdict(dict), defaultdict(dict)
+        for (indicator_id, key), row in rows.items():
+            if key == self.area:
+                national[indicator_id] = row
+            elif key in areas:
+                by_region[areas[key]][indicator_id] = row
+            else:
+                by_unit[row.place.pk][indicator_id] = row
+        return national, by_region, by_unit
+
     def _key_of(self, row):
         return unit_key(row.place.pk) if row.place is not None else self.area
 
@@ -381,8 +419,8 @@ class StoredBoard:
     def _listed_lines(self, status, indicator_ids, limit=LISTED):
         """The stored lines of the first ``limit`` units at ``status`` (default: behind) of each of ``indicator_ids``.
 
-        Worst first is ``board.worst_first``: severity, then the slowest pace, then the code. One
-        window-function query, the units' own columns joined in; their rows hold only the window's line.
+        Worst first: severity, then the slowest pace, then the code. One window-function query, the
+        units' own columns joined in; their rows hold only the window's line.
         """
         wanted = _wanted_keys(status or BEHIND_KEY)
         if not self._window_stored:

@@ -17,10 +17,12 @@ is written as an explicit string cell with Excel's "quote prefix" set, which is 
 does when someone types an apostrophe before the text. The text is kept as it was typed.
 """
 
+import functools
 import math
 import re
 import tempfile
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -88,11 +90,28 @@ def make_cell(ws, value, *, font=None, fill=None, border=None, alignment=None, n
     elif isinstance(value, bool):
         value = _("có") if value else ""
     cell = WriteOnlyCell(ws, value=value)
+    if number_format is not None and isinstance(value, str):
+        number_format = None
+    _style(ws, cell, font, fill, border, alignment, number_format, protection)
     if isinstance(value, str):
         # openpyxl marks any string starting with "=" as a formula; ours are always text.
         cell.data_type = "s"
         if looks_like_formula(value):
             cell.quotePrefix = True
+    return cell
+
+
+def _style(ws, cell, font, fill, border, alignment, number_format, protection):
+    """Give ``cell`` these styles. openpyxl hashes every style object each time one is set (most of a
+    report's writing time); the first cell of each combination (by the objects' identities) sets them,
+    the next ones copy its style. The cache lives on the workbook and keeps the objects, so an
+    identity stays theirs."""
+    cache = ws.parent.__dict__.setdefault("_styles_by_identity", {})
+    key = (id(font), id(fill), id(border), id(alignment), number_format, id(protection))
+    found = cache.get(key)
+    if found is not None:
+        cell._style = copy(found[0])
+        return
     if font is not None:
         cell.font = font
     if fill is not None:
@@ -101,11 +120,11 @@ def make_cell(ws, value, *, font=None, fill=None, border=None, alignment=None, n
         cell.border = border
     if alignment is not None:
         cell.alignment = alignment
-    if number_format is not None and not isinstance(value, str):
+    if number_format is not None:
         cell.number_format = number_format
     if protection is not None:
         cell.protection = protection
-    return cell
+    cache[key] = (copy(cell._style), (font, fill, border, alignment, protection))
 
 
 def write_text(ws, row, col, value, quoted, cell_format=None):
@@ -251,7 +270,12 @@ def status_style(key, palette):
     """(font, fill) of a cell showing status ``key``: the pages' badge colours."""
     if key not in palette:
         return None, None
-    colour, background = palette[key]
+    return _status_style(*palette[key])
+
+
+@functools.lru_cache(maxsize=64)
+def _status_style(colour, background):
+    """The same two objects for the same colours, so that ``make_cell`` finds their style in its cache."""
     return Font(color=colour, bold=True), PatternFill("solid", fgColor=background)
 
 
@@ -483,6 +507,48 @@ def text(header, width, attr, wrap=False):
 
 def demo_column(getter):
     return Column(gettext_lazy("Minh họa"), 10, lambda row: demo_marker(getter(row)))
+
+
+# The three columns of a figure (``figure_columns``): as the latest one, and as a newer provisional one.
+LATEST_HEADERS = (gettext_lazy("Mới nhất"), gettext_lazy("Năm"), gettext_lazy("Số đơn vị báo cáo"))
+PROVISIONAL_HEADERS = (
+    gettext_lazy("Số liệu mới hơn (tạm tính)"),
+    gettext_lazy("Năm tạm tính"),
+    gettext_lazy("Số đơn vị đã báo cáo"),
+)
+
+
+def _on_figure(figure_of, getter):
+    def get(row):
+        figure = figure_of(row)
+        return getter(figure) if figure is not None else None
+
+    return get
+
+
+def coverage_column(header, figure_of, width=10):
+    """ "61/63" (``Aggregate.coverage``) of a figure added up from several units, in a column of its own;
+    the page shows it beside the figure (``dashboards/html.py`` ``coverage``)."""
+    return Column(header, width, _on_figure(figure_of, lambda f: f.coverage), page=False)
+
+
+def figure_columns(figure_of, indicator_of, headers=LATEST_HEADERS, *, width=12, **value_options):
+    """A figure (``board.Figure``) as every export writes it: its value, its year and, added up from
+    several units, how many reported ("61/63"), each in its own column. ``value_options`` go to the
+    value's column (the page's ``cell_html``, ``page=False``); the page shows the other two beside it.
+    """
+    value, year, coverage = headers
+    return [
+        Column(
+            value,
+            width,
+            _on_figure(figure_of, lambda f: f.value),
+            lambda row: number_format_for(indicator_of(row)),
+            **value_options,
+        ),
+        Column(year, 7, _on_figure(figure_of, lambda f: f.year), YEAR, page=False),
+        coverage_column(coverage, figure_of),
+    ]
 
 
 def integral_format(value):

@@ -1,9 +1,10 @@
 """The periodic report (báo cáo định kỳ) of one province, or the whole country, for one year.
 
 Rows only: what each sheet of the workbook and each part of the Word document lists. The
-figures, their years and statuses come from the dashboards' board (``indicators.board``) through
-one function, ``load_figures``, so the report, the province sheet and the pages cannot disagree;
-``report_workbook`` below and ``reporting.word`` lay the rows out; the tests check the rows.
+figures, their years and statuses are read from the stored assessments the pages read
+(``indicators.stored``) through one function, ``load_figures``, so the report, the province sheet
+and the pages cannot disagree; ``report_workbook`` below and ``reporting.word`` lay the rows out;
+the tests check the rows.
 
 The report is sent by the unit's issuing agency (``provinces.agencies``: the Sở KH&CN from
 2025, the Sở TT&TT before; the Ministry for the national report): it names the agency, never
@@ -28,11 +29,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from directives.models import Directive, Task
-from indicators import board as dashboard
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from indicators.numbers import display_places, format_vn
 from indicators.progress import BEHIND, formula, legend, status_text, tally
-from indicators.targets import plan_periods
+from indicators.stored import StoredBoard, stored_year
+from indicators.targets import as_period, default_period, plan_periods
 from provinces.agencies import agency_for
 from provinces.generations import units_reporting
 from provinces.models import Province
@@ -41,13 +42,16 @@ from .excel import (
     BORDER,
     CENTER,
     HEADER_FILL,
+    LATEST_HEADERS,
     LEFT_WRAP,
+    PROVISIONAL_HEADERS,
     YEAR,
     Column,
     Cursor,
     Table,
     demo_column,
     demo_note,
+    figure_columns,
     make_cell,
     new_workbook,
     number_format_for,
@@ -75,7 +79,7 @@ REGION_SHEETS = {
 }
 
 
-# --- the figures: the one place the report asks the board --------------------------------------
+# --- the figures: the one place the report reads the stored assessments -------------------------
 
 
 @dataclass
@@ -103,31 +107,41 @@ def report_periods(board):
 
 
 def load_figures(indicators, province, year, window=None):
-    """Every Row the report shows, from the board the dashboards read (``indicators.board``).
+    """Every Row the report shows, read from the stored assessments as the pages read them (``indicators.stored``).
 
-    The only function of the report that calls the board: a province's rows as its page shows
-    them; nationally the nation's rows (the overview), each unit's rows (the indicator pages'
-    ranking) and each region's (the overview filtered on the region), all for the year asked
-    and the plan period ``window`` (None: ``targets.default_period``, as the pages open).
+    The only function of the report that reads figures and statuses: a province's rows as its page
+    shows them; nationally the nation's rows (the overview), each unit's (the indicator pages'
+    ranking) and each region's (the overview filtered on the region), all as of the year asked (or,
+    before any figure of it is approved, the latest year before it) against the plan period
+    ``window`` (None: ``targets.default_period``, as the pages open).
     """
+    periods = plan_periods()
+    window = as_period(window) or default_period(periods, year)
+    as_of = stored_year(year) or year
     if province is not None:
-        board = dashboard.Board.load(indicators, only=[province], as_of=year, window=window)
-        rows = [board.row(indicator, province) for indicator in indicators]
-        return Figures(board.window, report_periods(board), board.as_of, rows)
-    units = units_reporting(year)
-    board = dashboard.Board.load(indicators, units=units, as_of=year, window=window)
-    places = [(place, {i.pk: board.row(i, place) for i in indicators}) for place in board.places]
-    regions = []
-    for region in Province.Region:
-        members = [(place, rows) for place, rows in places if place.region == region]
-        if not members:
-            continue
-        regional = dashboard.Board.load(
-            indicators, units=units, region=region, as_of=year, window=board.window, periods=board.periods
+        board = StoredBoard(indicators, only=province, as_of=as_of, window=window, periods=periods)
+        rows = board.every_indicator({r.indicator.pk: r for r in board.place_rows(province)}, province)
+        board.add_series(rows)
+        return Figures(board.window, report_periods(board), year, rows)
+    board = StoredBoard(indicators, units=units_reporting(year), as_of=as_of, window=window, periods=periods)
+    regions = [region for region in Province.Region if any(p.region == region for p in board.places)]
+    national, by_region, by_unit = board.country_rows(regions)
+    places = [(place, _by_id(board.every_indicator(by_unit[place.pk], place))) for place in board.places]
+    regional = [
+        RegionFigures(
+            region,
+            board.every_indicator(by_region[region]),
+            [(place, own) for place, own in places if place.region == region],
         )
-        regions.append(RegionFigures(region, [regional.national_row(i) for i in indicators], members))
-    rows = [board.national_row(indicator) for indicator in indicators]
-    return Figures(board.window, report_periods(board), board.as_of, rows, places, regions)
+        for region in regions
+    ]
+    rows = board.every_indicator(national)
+    board.add_series(rows)
+    return Figures(board.window, report_periods(board), year, rows, places, regional)
+
+
+def _by_id(rows):
+    return {row.indicator.pk: row for row in rows}
 
 
 def report_period_choices():
@@ -147,16 +161,29 @@ class SummaryRow:
     indicator: Indicator
     baseline: Decimal | None
     baseline_year: int | None
-    latest: Decimal | None
-    latest_year: int | None
+    figure: object  # the board.Figure the statuses use (the row's latest), or None
+    provisional: object  # a newer board.Figure, not complete enough for a status (n/m reporting), or None
     targets: dict  # targets.Period → (target value or None, status text, status key), for each of the periods
     chosen: object  # the board.Assessment against the report's period (the Word report's "behind" list)
     source: str
     is_demo: bool
+    is_national: bool = False  # the nation's row: its figures add up provinces, not a merged unit's old units
 
     @property
     def code(self):
         return self.indicator.code
+
+    @property
+    def latest(self):
+        return self.figure.value if self.figure else None
+
+    @property
+    def latest_year(self):
+        return self.figure.year if self.figure else None
+
+    def figure_text(self):
+        """The latest figure as the Word report writes it: "55.802 (2024)", "n/m" beside one added up."""
+        return figure_text(self.indicator, self.figure, self.is_national)
 
 
 @dataclass(frozen=True)
@@ -222,7 +249,7 @@ class Cell:
     year: int | None
     label: str
     key: str
-    coverage: str
+    coverage: str  # "61/63 tỉnh báo cáo" (``Figure.coverage_text``) where added up, else ""
     provisional: str
     is_demo: bool
 
@@ -230,7 +257,7 @@ class Cell:
         value = "—" if self.value is None else format_figure(indicator, self.value)
         lines = [f"{value} ({self.year})" if self.year else value, self.label]
         if self.coverage:
-            lines.append(_("%(coverage)s đơn vị báo cáo") % {"coverage": self.coverage})
+            lines.append(self.coverage)
         if self.provisional:
             lines.append(self.provisional)
         return "\n".join(lines)
@@ -324,6 +351,26 @@ def format_figure(indicator, value):
     return format_vn(value, *display_places(number_format_for(indicator)))
 
 
+def figure_text(indicator, figure, is_national=False):
+    """ "55.802 (2024)"; added up from several units "70,5 (2024; 61/63 tỉnh báo cáo)"; "—" without a figure."""
+    if figure is None or figure.value is None:
+        return "—"
+    coverage = figure.coverage_text(is_national)
+    when = f"{figure.year}; {coverage}" if coverage else str(figure.year)
+    return f"{format_figure(indicator, figure.value)} ({when})"
+
+
+def provisional_text(indicator, figure, is_national=False):
+    """ "Tạm tính 2025: 74,97 (30/34 tỉnh báo cáo)": a newer figure not complete enough for a status ("" if none)."""
+    if figure is None or figure.value is None:
+        return ""
+    return _("Tạm tính %(year)s: %(value)s (%(coverage)s)") % {
+        "year": figure.year,
+        "value": format_figure(indicator, figure.value),
+        "coverage": figure.coverage_text(is_national),
+    }
+
+
 def _task_label(task):
     number = task.directive.display_number
     if task.section == Task.Section.RECOMMENDATION:
@@ -404,12 +451,13 @@ def _summary_rows(figures, directives, sources):
                 indicator=row.indicator,
                 baseline=progress.baseline,
                 baseline_year=progress.baseline_year,
-                latest=latest.value if latest else None,
-                latest_year=latest.year if latest else None,
+                figure=latest,
+                provisional=row.provisional,
                 targets={p: _target_and_status(row.assessment(p)) for p in figures.periods},
                 chosen=chosen,
                 source=source,
                 is_demo=row.is_demo,
+                is_national=row.place is None,
             )
         )
     return result
@@ -537,7 +585,8 @@ def _sources_text(row, years, sources):
 
 
 def _matrix(figures, sources, national):
-    """The yearly data: one row per indicator, one column per year with a figure, up to the report's year."""
+    """The yearly data: one row per indicator, one column per year with a figure, up to the report's year;
+    under a row with figures added up from several units, how many reported each year."""
     years = set()
     for row in figures.rows:
         years |= {y for y, f in row.series.items() if y <= figures.as_of and f.value is not None}
@@ -549,8 +598,9 @@ def _matrix(figures, sources, national):
         lines.append(
             MatrixRow(number, row.indicator, row.indicator.name, values, _sources_text(row, years, sources), is_demo)
         )
-        if national:
-            coverage = {y: row.series[y].coverage for y in years if y in row.series}
+        # under a figure added up from several units (the nation's; a merged unit's years before 2025), n/m
+        coverage = {y: row.series[y].coverage for y in years if y in row.series and row.series[y].is_aggregate}
+        if national or coverage:
             label = _("Số đơn vị báo cáo")
             lines.append(MatrixRow("", row.indicator, label, coverage, "", False, counts=True))
     return years, lines
@@ -559,21 +609,14 @@ def _matrix(figures, sources, national):
 def _cell(row, window):
     assessment = row.assessment(window)
     figure = assessment.figure
-    newer = assessment.newer
-    provisional = ""
-    if newer is not None and newer.value is not None:
-        provisional = _("Tạm tính %(year)s: %(value)s (%(coverage)s)") % {
-            "year": newer.year,
-            "value": format_figure(row.indicator, newer.value),
-            "coverage": newer.coverage,
-        }
+    is_national = row.place is None
     return Cell(
         value=figure.value if figure else None,
         year=figure.year if figure else None,
         label=str(assessment.progress.label),
         key=assessment.key,
-        coverage=figure.coverage if figure else "",
-        provisional=provisional,
+        coverage=figure.coverage_text(is_national) if figure else "",
+        provisional=provisional_text(row.indicator, assessment.newer, is_national),
         is_demo=assessment.is_demo,
     )
 
@@ -683,8 +726,8 @@ SUMMARY_COLUMNS_BEFORE = [
     Column(gettext_lazy("Đơn vị tính"), 10, lambda r: r.indicator.display_unit, wrap=True),
     Column(gettext_lazy("Năm gốc"), 8, lambda r: r.baseline_year, YEAR),
     Column(gettext_lazy("Giá trị gốc"), 11, lambda r: r.baseline, lambda r: number_format_for(r.indicator)),
-    Column(gettext_lazy("Giá trị mới nhất"), 11, lambda r: r.latest, lambda r: number_format_for(r.indicator)),
-    Column(gettext_lazy("Năm"), 7, lambda r: r.latest_year, YEAR),
+    *figure_columns(lambda r: r.figure, lambda r: r.indicator, (gettext_lazy("Giá trị mới nhất"), *LATEST_HEADERS[1:])),
+    *figure_columns(lambda r: r.provisional, lambda r: r.indicator, PROVISIONAL_HEADERS),
 ]
 
 SUMMARY_COLUMNS_AFTER = [

@@ -32,6 +32,7 @@ from .report import (
     directive_name,
     distribution_lines,
     format_figure,
+    provisional_text,
     recipient_lines,
     signature_lines,
 )
@@ -285,7 +286,9 @@ def summary_headers(report):
 def summary_cells(report, row, formatted):
     """The Word table's cells of one summary row; ``formatted`` writes a number the Vietnamese way."""
     target, status, _key = row.targets[report.window]
-    latest = "—" if row.latest is None else f"{formatted(row.indicator, row.latest)} ({row.latest_year})"
+    latest = "\n".join(
+        filter(None, [row.figure_text(), provisional_text(row.indicator, row.provisional, row.is_national)])
+    )
     return [
         str(row.number),
         row.indicator.name,

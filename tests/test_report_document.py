@@ -361,7 +361,7 @@ def test_the_region_sheet_adds_up_its_units(world):
     region = table_records(ws, row_with(ws, "STT"))[0]
     lan = region["Tỷ lệ đơn vị có mạng LAN (%)"].value.split("\n")
     assert lan[0] == "57,8 (2012)"  # (70.5 + 45) / 200
-    assert "2/2 đơn vị báo cáo" in lan
+    assert "2/2 tỉnh báo cáo" in lan
 
 
 def test_a_directive_without_numbered_tasks_lists_the_targets_it_set(world):
@@ -407,12 +407,22 @@ def test_the_word_report_opens_and_its_table_matches_the_workbook_summary(world,
     for r in table_records(ws, row_with(ws, "STT")):
         indicator = Indicator.objects.get(code=r["Mã chỉ số"].value)
         latest, year, target = r["Giá trị mới nhất"].value, r["Năm"].value, r[f"Chỉ tiêu {period}"].value
+        # the nation's figures add the provinces up: "n/m" beside them, in the workbook a column of its own
+        coverage = r["Số đơn vị báo cáo"].value
+        when = f"{year}; {coverage} tỉnh báo cáo" if coverage else year
+        shown = f"{format_figure(indicator, D(str(latest)))} ({when})" if latest is not None else "—"
+        newer = r["Số liệu mới hơn (tạm tính)"].value
+        if newer is not None:  # a newer figure not every unit reported: under it, with its n/m
+            newer_value = format_figure(indicator, D(str(newer)))
+            shown += (
+                f"\nTạm tính {r['Năm tạm tính'].value}: {newer_value} ({r['Số đơn vị đã báo cáo'].value} tỉnh báo cáo)"
+            )
         expected.append(
             [
                 str(r["STT"].value),
                 r["Chỉ số"].value,
                 r["Đơn vị tính"].value,
-                f"{format_figure(indicator, D(str(latest)))} ({year})" if latest is not None else "—",
+                shown,
                 format_figure(indicator, D(str(target))) if target is not None else "—",
                 r[f"Đánh giá so với chỉ tiêu {period}"].value,
             ]
