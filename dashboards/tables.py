@@ -118,7 +118,8 @@ def latest_columns(header, row_of):
     """A row's latest figure (the one its statuses are computed from) and any newer provisional one.
 
     The page shows them in one cell (``html.latest``); the workbook splits them into the
-    value, its year and "n/m reporting", then the provisional value, its year and its "n/m".
+    value, its year and "n/m reporting", then the provisional value, its year and its "n/m" (or, where the
+    year asked cannot be computed, no value, that year, its "n/m" and why: ``Row.pending``).
     """
 
     def on_row(getter):
@@ -143,18 +144,25 @@ def latest_columns(header, row_of):
         Column(
             gettext_lazy("Số liệu mới hơn (tạm tính)"),
             12,
-            on_row(lambda r: _figure_value(r.provisional)),
+            on_row(lambda r: _figure_value(r.pending)),
             figure_format,
             page=False,
         ),
         Column(
             gettext_lazy("Năm tạm tính"),
             7,
-            on_row(lambda r: r.provisional.year if r.provisional else None),
+            on_row(lambda r: r.pending.year if r.pending else None),
             YEAR,
             page=False,
         ),
-        Column(gettext_lazy("Số đơn vị đã báo cáo"), 10, on_row(lambda r: _coverage(r.provisional)), page=False),
+        Column(gettext_lazy("Số đơn vị đã báo cáo"), 10, on_row(lambda r: _coverage(r.pending)), page=False),
+        Column(
+            gettext_lazy("Không tính được vì"),
+            30,
+            on_row(lambda r: r.unresolved.reason if r.unresolved else ""),
+            wrap=True,
+            page=False,
+        ),
     ]
 
 
@@ -306,7 +314,7 @@ def directive_tasks_table(blocks, *, directive, place, window):
     ]
     title = _("%(directive)s: nhiệm vụ, chỉ số và trạng thái (%(place)s)") % {
         "directive": directive.display_number,
-        "place": place.name if place else _("Cả nước"),
+        "place": place.full_label if place else _("Cả nước"),
     }
     return Table(title, columns, list(task_lines(blocks)), is_demo=_line_is_demo)
 
@@ -383,7 +391,7 @@ def place_list_table(places):
         Column(
             gettext_lazy("Tỉnh, thành phố"),
             24,
-            lambda p: p.place.name,
+            lambda p: p.place.full_label,
             row_header=True,
             cell_html=lambda p, query: html.place_link(p.place, query, p.is_demo),
             sort="ten",
@@ -435,7 +443,7 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
         Column(
             gettext_lazy("Tỉnh, thành phố"),
             24,
-            lambda x: x.row.place.name,
+            lambda x: x.row.place.full_label,
             row_header=True,
             cell_html=lambda x, query: html.place_link(x.row.place, query),
             sort="ten",
@@ -488,7 +496,7 @@ def map_values_table(rows, *, indicator, as_of, window):
         Column(
             gettext_lazy("Tỉnh, thành phố"),
             24,
-            lambda r: r.place.name,
+            lambda r: r.place.full_label,
             row_header=True,
             cell_html=lambda r, query: html.place_link(r.place, query),
         ),
