@@ -57,7 +57,7 @@ def test_a_role_fetched_with_its_user_and_province_names_them():
     province = make_province("Tỉnh Phú Thọ")
     make_user("phutho-editor", Membership.Role.EDITOR, [province])
     membership = Membership.objects.select_related("user", "province").get()
-    assert str(membership) == "phutho-editor · Chuyên viên nhập liệu · Tỉnh Phú Thọ (2008–2025)"
+    assert str(membership) == "phutho-editor · Chuyên viên nhập liệu · Tỉnh Phú Thọ (trước 1/7/2025)"
 
 
 def test_a_figure_fetched_alone_prints_without_a_query(django_assert_num_queries):
