@@ -53,8 +53,8 @@ def parse_filters(request, fields, queryset=None, defaults=None, relabel=None):
 def home_slug(request, default=None):
     """A filter default: the slug of the user's unit (else ``default``'s) of the generation the page shows.
 
-    A pre-merger unit asked for on a page of today's units stands for its successor, and the other way
-    round is left alone, so a page never puts a unit of one generation beside the units of the other.
+    On a page of today's units a pre-merger unit (a directive's province named before 1 July 2025)
+    stands for its successor, so the page never sets a unit of one generation beside the other's units.
     """
 
     def slug(units):
@@ -357,8 +357,11 @@ def directive_indicators(directive):
         for t in directive.targets.select_related("indicator")
         if t.indicator.pk not in tasked
     }
-    order = lambda found: sorted(found.values(), key=lambda i: (i.position, i.code))  # noqa: E731
-    return order(tasked), order(own)
+    return _by_position(tasked), _by_position(own)
+
+
+def _by_position(indicators):
+    return sorted(indicators.values(), key=lambda i: (i.position, i.code))
 
 
 def directive_status(request, directive):

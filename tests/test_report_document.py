@@ -332,7 +332,7 @@ def test_the_national_province_sheet_equals_the_dashboards_assessments(world):
         assert {r.place.name for r in rows} == {"Tỉnh Phú Thọ", "Tỉnh Lào Cai", "Thành phố Hà Nội"}
         for row in rows:
             assessment = row.assessment(window)
-            cell = lines[row.place.name][column]
+            cell = lines[row.place.full_label][column]
             value_line, label = cell.value.split("\n")[:2]
             assert label == str(assessment.progress.label), (row.place.name, indicator.code)
             figure = assessment.figure
