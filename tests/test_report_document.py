@@ -342,8 +342,8 @@ def test_the_national_province_sheet_equals_the_dashboards_assessments(world):
     # the nation first, then each unit once; each region's sheet lists its own units under its own figure
     assert next(iter(lines)) == "Toàn quốc"
     regions = {
-        "Trung du, miền núi phía Bắc": {"Tỉnh Phú Thọ", "Tỉnh Lào Cai"},
-        "Đồng bằng sông Hồng": {"Thành phố Hà Nội"},
+        "Trung du, miền núi phía Bắc": {"Tỉnh Phú Thọ (trước 1/7/2025)", "Tỉnh Lào Cai (trước 1/7/2025)"},
+        "Đồng bằng sông Hồng": {"Thành phố Hà Nội (trước 1/7/2025)"},
     }
     for name, members in regions.items():
         sheet = workbook[name]
