@@ -60,7 +60,7 @@ def series_chart(row, years):
     """One place's line with its targets and the straight path from baseline to each target."""
     return {
         "years": years,
-        "lines": [_line(row.place.short_name if row.place else str(_("Cả nước")), row.series, years)],
+        "lines": [_line(row.place.label if row.place else str(_("Cả nước")), row.series, years)],
         "targets": _target_points(row.assessments),
         "unit": row.indicator.unit,
         "text": _chart_text(),
@@ -69,7 +69,7 @@ def series_chart(row, years):
 
 def comparison_chart(rows, years, national=None):
     """Several places' lines (and the national one); targets drawn when they are the same for all."""
-    lines = [_line(r.place.short_name, r.series, years) for r in rows]
+    lines = [_line(r.place.label, r.series, years) for r in rows]
     if national is not None:
         # a national count is the sum of every unit: on the provinces' axis it would flatten them
         own_axis = bool(rows) and national.indicator.unit == Indicator.Unit.COUNT
@@ -105,7 +105,7 @@ def year_table(rows, years):
 
 def ranking_chart(ranked, window, common_target, year):
     return {
-        "labels": [r.place.short_name for r in ranked],
+        "labels": [r.place.label for r in ranked],
         "values": [_num(r.current.value) for r in ranked],
         "demo": [r.current.is_demo for r in ranked],
         "statuses": [status_key(r.assessment(window).progress) for r in ranked],

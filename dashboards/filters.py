@@ -13,12 +13,13 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator, ModelMultipleChoiceField
 
 from directives.models import Directive
 from indicators.models import Indicator, Measurement
 from indicators.progress import FILTER_CHOICES
 from indicators.targets import as_period, plan_periods
-from provinces.generations import Units, units_reporting
+from provinces.generations import Units, generation_groups, units_reporting
 from provinces.models import Province
 
 STATUS_CHOICES = FILTER_CHOICES
@@ -42,6 +43,32 @@ def default_units(year, published):
     except (TypeError, ValueError):
         year = max(published, default=None)
     return units_reporting(year)
+
+
+class GenerationIterator(ModelChoiceIterator):
+    """A unit picker's options in one group per generation (``provinces.generations.generation_groups``)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for heading, units in generation_groups(self.queryset):
+            yield (heading, [self.choice(unit) for unit in units])
+
+
+class UnitChoiceField(ModelChoiceField):
+    iterator = GenerationIterator
+
+
+class UnitsChoiceField(ModelMultipleChoiceField):
+    iterator = GenerationIterator
+
+
+class UnitFilter(django_filters.ModelChoiceFilter):
+    field_class = UnitChoiceField
+
+
+class UnitsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = UnitsChoiceField
 
 
 @dataclass(frozen=True)
@@ -74,7 +101,7 @@ class DashboardFilter(django_filters.FilterSet):
     target = django_filters.ChoiceFilter(
         label=_("So với"), choices=[], empty_label=_("Giai đoạn hiện hành"), method="applied_later"
     )
-    province = django_filters.ModelChoiceFilter(
+    province = UnitFilter(
         label=_("Tỉnh, thành phố"),
         queryset=Province.objects.order_by("slug"),
         to_field_name="slug",
@@ -98,7 +125,7 @@ class DashboardFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"), choices=STATUS_CHOICES, empty_label=_("Tất cả"), method="applied_later"
     )
-    compare = django_filters.ModelMultipleChoiceFilter(
+    compare = UnitsFilter(
         label=_("So sánh các tỉnh"),
         queryset=Province.objects.order_by("slug"),
         to_field_name="slug",
@@ -110,12 +137,20 @@ class DashboardFilter(django_filters.FilterSet):
         model = Indicator
         fields = []  # every filter is declared above
 
-    def __init__(self, data=None, *args, fields=None, **kwargs):
+    def __init__(self, data=None, *args, fields=None, defaults=None, **kwargs):
+        """``defaults`` fill in parameters absent from ``data`` (an explicit empty value stays empty); a
+        callable one is given the units the page shows (the user's home unit is the one of that generation)."""
         wanted = fields is None or {"year", "units"} & set(fields)
         published = Measurement.objects.published_years() if wanted else []  # one read for both fields
-        if data is not None and (fields is None or "units" in fields) and "units" not in data:
+        if data is not None:
             data = data.copy()
-            data["units"] = default_units(data.get("year"), published)
+            units = data.get("units") or default_units(data.get("year"), published)
+            if (fields is None or "units" in fields) and "units" not in data:
+                data["units"] = units
+            for name, value in (defaults or {}).items():
+                value = value(units) if callable(value) else value
+                if name not in data and value:
+                    data.setlist(name, value if isinstance(value, list) else [value])
         super().__init__(data, *args, **kwargs)
         if "year" in self.filters:
             self.filters["year"].extra["choices"] = [(year, str(year)) for year in published]

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from indicators import progress, targets
 from indicators.models import Indicator
 from indicators.numbers import FIGURE_PLACES, format_vn
+from indicators.source_documents import source_of
 
 DASH = "—"
 
@@ -240,6 +241,21 @@ def target_text(a, indicator):
     )
 
 
+def source_link(source_file):
+    """A stored source as a page shows it (``source_documents.source_of``): its document's title, a link
+    to it where it has one (opened in a new tab); "" for none."""
+    source = source_of(source_file)
+    if source is None:
+        return ""
+    if not source.url:
+        return format_html('<cite class="source">{}</cite>', source.title)
+    return format_html(
+        '<a class="source" href="{}" rel="noopener noreferrer" target="_blank"><cite>{}</cite></a>',
+        source.url,
+        source.title,
+    )
+
+
 def target_and_status(a, indicator):
     """A target, and under it the status against it (a table whose status has no column of its own)."""
     if not a.target:
@@ -290,11 +306,11 @@ def ranked_figure(f, indicator, *, year=None, latest=None, is_national=False):
 
 
 def latest(row, is_national=False):
-    """A row's latest figure (the one its status is computed from) with its year, then any newer
-    provisional figure, or the reason the year asked has none."""
+    """A row's latest figure (the one its status is computed from) with its year, then why the year
+    asked has no figure (with its n/m) where it cannot be computed, else any newer provisional figure."""
     if row is None:
         return ""
-    indicator, f, p, c = row.indicator, row.latest, row.provisional, row.current
+    indicator, f, p, c = row.indicator, row.latest, row.provisional, row.unresolved or row.current
     parts = []
     if f:
         parts.append(
@@ -311,7 +327,11 @@ def latest(row, is_national=False):
         if f.approved_at:
             day = _("duyệt %(day)s") % {"day": date_format(template_localtime(f.approved_at), "d/m/Y")}
             parts.append(format_html(' <span class="muted small approved-at">{}</span>', day))
-    if p:
+    if row.unresolved:
+        if f:
+            parts.append(format_html('<br><span class="muted small">{}:</span> ', c.year))
+        parts.append(figure(c, indicator, is_national=is_national))
+    elif p:
         if f:
             parts.append(mark_safe("<br>"))  # noqa: S308 - a fixed tag
         parts.append(
@@ -324,10 +344,6 @@ def latest(row, is_national=False):
                 format_html(" {}", words().demo_badge) if p.is_demo else "",
             )
         )
-    elif c and c.value is None and c.reporting:
-        if f:
-            parts.append(format_html('<br><span class="muted small">{}:</span> ', c.year))
-        parts.append(figure(c, indicator, is_national=is_national))
     elif not f:
         parts.append(figure(c, indicator, is_national=is_national))
     return format_html_join("", "{}", ((part,) for part in parts))
@@ -372,8 +388,8 @@ def indicator_link(indicator, query, details=False):
 
 
 def place_link(place, query, demo=False):
-    """A unit's short name, a link to its page (and the demo badge when its figures are demo)."""
-    link = format_html('<a href="{}">{}</a>', place_url(place, query), place.short_name)
+    """A unit's label (``Province.label``), a link to its page (and the demo badge when its figures are demo)."""
+    link = format_html('<a href="{}">{}</a>', place_url(place, query), place.label)
     return format_html("{} {}", link, words().demo_badge) if demo else link
 
 

@@ -320,7 +320,7 @@ def province_map(rows, *, indicator, units, window, as_of, colour="status", quer
         else:
             fill = f"status-{key}"
         label = str(assessment.progress.label)
-        areas.append(Area(code, row.place.name, url, fill, key, label, value, text, path, islets, dots))
+        areas.append(Area(code, row.place.full_label, url, fill, key, label, value, text, path, islets, dots))
     return ProvinceMap(
         indicator,
         units,

@@ -124,7 +124,8 @@ def latest_columns(header, row_of):
 
     The page shows them in one cell (``html.latest``); the workbook splits them into the
     value, its year and "n/m reporting", then the provisional value, its year and its "n/m"
-    (``excel.figure_columns``, as the periodic report writes them).
+    (``excel.figure_columns``, as the periodic report writes them), or, where the year asked cannot be
+    computed, no value, that year, its "n/m" and why (``Row.pending``).
     """
     indicator_of = _via(row_of, lambda r: r.indicator)
     return [
@@ -137,7 +138,14 @@ def latest_columns(header, row_of):
             ),
         ),
         *excel.figure_columns(
-            _via(row_of, lambda r: r.provisional), indicator_of, excel.PROVISIONAL_HEADERS, page=False
+            _via(row_of, lambda r: r.pending), indicator_of, excel.PROVISIONAL_HEADERS, page=False
+        ),
+        Column(
+            gettext_lazy("Không tính được vì"),
+            30,
+            _via(row_of, lambda r: r.unresolved.reason if r.unresolved else ""),
+            wrap=True,
+            page=False,
         ),
     ]
 
@@ -290,7 +298,7 @@ def directive_tasks_table(blocks, *, directive, place, window):
     ]
     title = _("%(directive)s: nhiệm vụ, chỉ số và trạng thái (%(place)s)") % {
         "directive": directive.display_number,
-        "place": place.name if place else _("Cả nước"),
+        "place": place.full_label if place else _("Cả nước"),
     }
     return Table(title, columns, list(task_lines(blocks)), is_demo=_line_is_demo)
 
@@ -367,7 +375,7 @@ def place_list_table(places):
         Column(
             gettext_lazy("Tỉnh, thành phố"),
             24,
-            lambda p: p.place.name,
+            lambda p: p.place.full_label,
             row_header=True,
             cell_html=lambda p, query: html.place_link(p.place, query, p.is_demo),
             sort="ten",
@@ -419,7 +427,7 @@ def ranking_table(ranked, unreported, *, indicator, as_of, window):
         Column(
             gettext_lazy("Tỉnh, thành phố"),
             24,
-            lambda x: x.row.place.name,
+            lambda x: x.row.place.full_label,
             row_header=True,
             cell_html=lambda x, query: html.place_link(x.row.place, query),
             sort="ten",
@@ -465,7 +473,7 @@ def map_values_table(rows, *, indicator, as_of, window):
         Column(
             gettext_lazy("Tỉnh, thành phố"),
             24,
-            lambda r: r.place.name,
+            lambda r: r.place.full_label,
             row_header=True,
             cell_html=lambda r, query: html.place_link(r.place, query),
         ),

@@ -32,22 +32,17 @@ PROVINCE_LIST_FILTERS = ["year", "units", "target", "region", "category", "direc
 PROVINCE_FILTERS = ["year", "target", "category", "directive", "status"]
 INDICATOR_LIST_FILTERS = ["year", "units", "target", "region", "category", "directive", "status"]
 INDICATOR_FILTERS = ["year", "units", "target", "region", "status", "compare"]
-DIRECTIVE_FILTERS = ["province", "year", "target", "status"]
+DIRECTIVE_FILTERS = ["province", "year", "units", "target", "status"]
 CATEGORY_ORDER = {category: i for i, category in enumerate(Indicator.Category.values)}
 
 
 def parse_filters(request, fields, queryset=None, defaults=None, relabel=None):
     """The page's FilterSet, validated: invalid values are dropped and listed in ``error_messages``.
 
-    ``defaults`` fill in parameters absent from the query string (an explicit empty value stays
-    empty), so the form shows what the page actually uses. ``relabel`` maps a field to its
-    (label, empty label) on this page.
+    ``defaults`` fill in parameters absent from the query string (``DashboardFilter``), so the form
+    shows what the page actually uses. ``relabel`` maps a field to its (label, empty label) on this page.
     """
-    data = request.GET.copy()
-    for name, value in (defaults or {}).items():
-        if name not in data and value:
-            data.setlist(name, value if isinstance(value, list) else [value])
-    filters = DashboardFilter(data, queryset=queryset, fields=fields, request=request)
+    filters = DashboardFilter(request.GET, queryset=queryset, fields=fields, defaults=defaults, request=request)
     for name, (label, empty_label) in (relabel or {}).items():
         filters.form.fields[name].label = label
         filters.form.fields[name].empty_label = empty_label
@@ -55,12 +50,21 @@ def parse_filters(request, fields, queryset=None, defaults=None, relabel=None):
     return filters
 
 
-def home_province(request, current=False):
-    return access.home_province(request.user, current)
+def home_slug(request, default=None):
+    """A filter default: the slug of the user's unit (else ``default``'s) of the generation the page shows.
 
+    On a page of today's units a pre-merger unit (a directive's province named before 1 July 2025)
+    stands for its successor, so the page never sets a unit of one generation beside the other's units.
+    """
 
-def _wants_current(request):
-    return request.GET.get("units") == Units.CURRENT
+    def slug(units):
+        current = units == Units.CURRENT
+        unit = default or access.home_province(request.user, current)
+        if unit is not None and current and not unit.is_current:
+            unit = unit.successor
+        return unit and unit.slug
+
+    return slug
 
 
 def _board(filters, indicators=None):
@@ -129,11 +133,10 @@ def _page(request, template, filters, board, **context):
 
 @dashboard_view
 def overview(request):
-    home = home_province(request, current=_wants_current(request))
     filters = parse_filters(
         request,
         OVERVIEW_FILTERS,
-        defaults={"province": home and home.slug},
+        defaults={"province": home_slug(request)},
         relabel={"province": (_("Xem cùng tỉnh"), _("Không chọn"))},
     )
     params = filters.params
@@ -227,7 +230,7 @@ def province_detail(request, slug):
     board = StoredBoard(indicators, only=province, as_of=params.year, window=params.window, periods=params.periods)
     rows = board.place_rows(province)
     shown = [r for r in rows if dashboard.matches_status(r, params.status, board.window)]
-    indicators_table = tables.indicator_rows_table(shown, scope=province.name, window=board.window)
+    indicators_table = tables.indicator_rows_table(shown, scope=province.full_label, window=board.window)
     if excel_views.wants_xlsx(request):
         return excel_views.table_export(request, filters, board, indicators_table, province.slug)
 
@@ -294,12 +297,12 @@ def indicator_list(request):
 @dashboard_view
 def indicator_detail(request, code):
     indicator = get_object_or_404(Indicator, code=code)
-    home = home_province(request, current=_wants_current(request))
+    home = home_slug(request)
     filters = parse_filters(
         request,
         INDICATOR_FILTERS,
         queryset=Indicator.objects.filter(pk=indicator.pk),
-        defaults={"compare": [home.slug] if home else []},
+        defaults={"compare": lambda units: [slug] if (slug := home(units)) else []},
     )
     params = filters.params
     board = _board(filters, [indicator])
@@ -318,7 +321,7 @@ def indicator_detail(request, code):
     series_rows = [*compared, national]
     series = tables.year_series_table(
         charts.year_table(series_rows, years),
-        [row.place.short_name if row.place else scope_label(params) for row in series_rows],
+        [row.place.label if row.place else scope_label(params) for row in series_rows],
         indicator,
     )
     if excel_views.wants_xlsx(request):
@@ -346,33 +349,57 @@ def indicator_detail(request, code):
     )
 
 
-def directive_status(request, directive):
-    """Everything the directive page shows: its tasks, the indicators under each, their status for one place.
+def directive_indicators(directive):
+    """(the indicators under the directive's tasks, those of its own targets that no task carries), each by
+    position: a directive without numbered tasks (749/QĐ-TTg) is measured by the targets it set."""
+    tasked = {i.pk: i for t in directive.tasks.all() for i in t.indicators.all()}
+    own = {
+        t.indicator.pk: t.indicator
+        for t in directive.targets.select_related("indicator")
+        if t.indicator.pk not in tasked
+    }
+    return _by_position(tasked), _by_position(own)
 
-    The place is the province filtered on, else the directive's own province, else the user's
-    province; with none of those, the nation.
+
+def _by_position(indicators):
+    return sorted(indicators.values(), key=lambda i: (i.position, i.code))
+
+
+def directive_status(request, directive):
+    """Everything the directive page shows: its tasks, the indicators under each, its own targets, their status.
+
+    Units, year and period default as on every other page (``DashboardFilter``): today's units for the
+    latest year. The place is the province filtered on, else the directive's own province (its successor
+    among today's units), else the user's province of those units; with none of those, the nation.
     """
-    default = directive.province or home_province(request)
     filters = parse_filters(
         request,
         DIRECTIVE_FILTERS,
-        defaults={"province": default and default.slug},
+        defaults={"province": home_slug(request, directive.province)},
         relabel={"province": (_("Trạng thái của"), _("Cả nước"))},
     )
     params = filters.params
     tasks = list(directive.tasks.all())
-    indicators = {i.pk: i for t in tasks for i in t.indicators.all()}
-    indicators = sorted(indicators.values(), key=lambda i: (i.position, i.code))
+    tasked, own = directive_indicators(directive)
+    indicators = tasked + own
     place = params.province
+    as_of = params.year
+    if as_of is None and not indicators:  # nothing to measure: the year every other page opens on
+        as_of = StoredBoard(Indicator.objects.all(), units=params.units, periods=params.periods).as_of
+    common = {"as_of": as_of, "window": params.window, "periods": params.periods}
     if place is not None:
-        board = StoredBoard(indicators, only=place, as_of=params.year, window=params.window, periods=params.periods)
+        board = StoredBoard(indicators, only=place, **common)
         rows = {r.indicator.pk: r for r in board.place_rows(place)}
     else:
-        board = StoredBoard(indicators, as_of=params.year, window=params.window, periods=params.periods)
+        board = StoredBoard(indicators, units=params.units, **common)
         rows = board.national_rows()
     reports = latest_reports(place, board.as_of, tasks)
     blocks = task_blocks([directive], rows, reports, params.status, board.window)[0][1]
     tasks_table = tables.directive_tasks_table(blocks, directive=directive, place=place, window=board.window)
+    own_rows = [rows[i.pk] for i in own if i.pk in rows]
+    own_rows = [r for r in own_rows if dashboard.matches_status(r, params.status, board.window)]
+    scope = place.full_label if place is not None else scope_label(params)
+    own_table = tables.indicator_rows_table(own_rows, scope=scope, window=board.window) if own else None
     return {
         **_board_context(filters, board),
         "place": place,
@@ -380,7 +407,10 @@ def directive_status(request, directive):
         "blocks": blocks,
         "tasks_table": tasks_table,
         "task_parts": tables.task_parts(tasks_table),
-        "counts": dashboard.status_counts(list(rows.values()), board.window),
+        "own_table": own_table,
+        "export_table": tasks_table if tasks or own_table is None else own_table,
+        "units_label": Units(params.units).label,
+        "counts": indicators and dashboard.status_counts(list(rows.values()), board.window),
     }
 
 
@@ -402,5 +432,5 @@ def directive_detail(request, slug):
     context = directive_status(request, directive)
     context["directive"] = directive
     if excel_views.wants_xlsx(request):
-        return excel_views.table_export(request, context["filters"], context["board"], context["tasks_table"], slug)
+        return excel_views.table_export(request, context["filters"], context["board"], context["export_table"], slug)
     return render(request, "dashboards/directive_detail.html", context)

@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from directives.models import Task
 
 from .models import Comment, Indicator, Measurement, Target, TaskReport
-from .source_documents import document_title
+from .source_documents import SOURCE_TITLES, source_of
 from .validation import check_figure
 
 
@@ -18,10 +18,9 @@ def source_document(obj):
     """The source document by its title, with the file name beneath."""
     if not obj.source_file:
         return "—"
-    title = document_title(obj.source_file)
-    if not title:
+    if obj.source_file not in SOURCE_TITLES:
         return obj.source_file
-    return format_html('{}<br><span class="quiet">{}</span>', title, obj.source_file)
+    return format_html('{}<br><span class="quiet">{}</span>', source_of(obj.source_file).title, obj.source_file)
 
 
 class TargetInline(admin.TabularInline):

@@ -2,8 +2,9 @@
 
 Counts add up. Ratios are Σnumerators / Σdenominators, never an average of
 percentages. Where that cannot be computed (an indicator that does not aggregate,
-a unit that reported a ratio without its numerator and denominator) the result has
-no value and says why, rather than inventing one. How many units reported always
+a unit that reported a ratio without its numerator and denominator beside others) the result
+has no value and says why, rather than inventing one; a single unit standing for the whole (a
+successor with one predecessor) carries its own figure. How many units reported always
 travels with the figure.
 """
 
@@ -67,6 +68,11 @@ def aggregate(indicator, measurements, expected):
     is_demo = any(getattr(m, "is_demo", False) for m in measurements)
     if not measurements:
         return Aggregate(None, 0, expected, why="none_reported")
+    if expected == 1 and reporting == 1:
+        # a unit that is the whole (a successor with a single predecessor) carries its figure unchanged,
+        # a ratio reported without its numerator and denominator included: there is nothing to add up
+        only = measurements[0]
+        return Aggregate(only.value, 1, 1, only.numerator, only.denominator, is_demo=is_demo)
     if indicator.aggregation == Indicator.Aggregation.SUM:
         return Aggregate(sum((m.value for m in measurements), Decimal(0)), reporting, expected, is_demo=is_demo)
     if indicator.aggregation == Indicator.Aggregation.RATIO:

@@ -177,6 +177,19 @@ class Row:
         return self.series.get(self.as_of)
 
     @property
+    def unresolved(self):
+        """The figure of the year asked when units reported but it cannot be computed (``Figure.reason``,
+        with its n/m): pages and exports show why in place of an older provisional figure."""
+        current = self.current
+        return current if current is not None and current.value is None and current.reporting else None
+
+    @property
+    def pending(self):
+        """What stands after the latest figure a status may use: the year asked's figure that cannot be
+        computed (``unresolved``), else a newer provisional one, else None."""
+        return self.unresolved or self.provisional
+
+    @property
     def newest(self):
         """The newest figure with a value: the provisional one if there is one, else the latest."""
         return self.provisional or self.latest

@@ -255,7 +255,7 @@ class Target(models.Model):
         if self.province_id is None:
             scope = _("toàn quốc")
         elif Target.province.is_cached(self):
-            scope = self.province.short_name
+            scope = self.province.label
         else:
             scope = f"#{self.province_id}"
         return f"{indicator}: {self.value} ({self.deadline_year}, {scope})"

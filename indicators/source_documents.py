@@ -60,14 +60,6 @@ SOURCE_TITLES_EN = {
 }
 
 
-def document_title(source_file):
-    """The title of the source document in ``source_file``, in the reader's language (``local_text``);
-    "" for a file that is not one of the five."""
-    if source_file not in SOURCE_TITLES:
-        return ""
-    return local_text(SOURCE_TITLES[source_file], SOURCE_TITLES_EN.get(source_file, ""))
-
-
 # The pages the national 2025 targets were read from (DOMAIN.md §7.1–7.2): law-news summaries of
 # the decisions. Each target's note quotes what the page says and names the decision.
 PAGE_749 = "vietnamlawmagazine.vn/program-on-national-digital-transformation-approved-27272.html"
@@ -76,6 +68,70 @@ PAGE_749_FIBRE = "thukyluat.vn (tin 75497)"
 PAGE_942 = "lawnet.vn (thông báo văn bản mới, tin 104274)"
 PAGE_749_ECONOMY = "vovworld.vn (phe-duyet-chuong-trinh-chuyen-doi-so-quoc-gia-den-nam-2025-...-867595.vov)"
 NATIONAL_PAGES = (PAGE_749, PAGE_749_RECORDS, PAGE_749_FIBRE, PAGE_942, PAGE_749_ECONOMY)
+
+# How a reader is told what each of those pages is: the decision it summarises, and where.
+NATIONAL_PAGE_TITLES = {
+    PAGE_749: (
+        "Quyết định 749/QĐ-TTg, tóm tắt của Tạp chí Luật Việt Nam (Vietnam Law Magazine)",
+        "Decision 749/QĐ-TTg, as summarised by Vietnam Law Magazine",
+    ),
+    PAGE_749_RECORDS: (
+        "Quyết định 749/QĐ-TTg, tin của Bộ Tư pháp",
+        "Decision 749/QĐ-TTg, as reported by the Ministry of Justice",
+    ),
+    PAGE_749_FIBRE: (
+        "Quyết định 749/QĐ-TTg, tin 75497 của Thư Ký Luật (thukyluat.vn)",
+        "Decision 749/QĐ-TTg, news item 75497 of thukyluat.vn",
+    ),
+    PAGE_942: (
+        "Quyết định 942/QĐ-TTg, thông báo văn bản mới của LawNet (lawnet.vn, tin 104274)",
+        "Decision 942/QĐ-TTg, LawNet's new-document notice (lawnet.vn, item 104274)",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A stored source as a reader meets it: the document's title (reader's language) and its link ("" if none)."""
+
+    title: str
+    url: str = ""
+
+    def __str__(self):
+        """As plain text (an Excel cell, a Word paragraph): the title, then the link in brackets."""
+        return f"{self.title} ({self.url})" if self.url else str(self.title)
+
+
+def _link(page):
+    """ "vietnamlawmagazine.vn/…" → "https://vietnamlawmagazine.vn/…"; "" for a text that is no address."""
+    if not page or " " in page or "/" not in page or "." not in page.split("/", 1)[0]:
+        return ""
+    return page if page.startswith(("https://", "http://")) else f"https://{page}"
+
+
+def source_of(source_file):
+    """The one mapping of a stored ``source_file`` (a seed file's name, or the page a national target was
+    read from) to what pages, exports and reports show: a ``Source``, never the file name; None for none.
+
+    A seed file is named by its document's title (its text lives in shared/seeds, not online, so it has
+    no link); a page by the decision it summarises, with its address as the link where it is one.
+    """
+    if not source_file:
+        return None
+    if source_file in SOURCE_TITLES:
+        return Source(local_text(SOURCE_TITLES[source_file], SOURCE_TITLES_EN.get(source_file, "")))
+    if source_file in NATIONAL_PAGE_TITLES:
+        return Source(local_text(*NATIONAL_PAGE_TITLES[source_file]), _link(source_file))
+    return Source(source_file, _link(source_file))
+
+
+def figure_source(source, source_file):
+    """A figure's source as one line of text (exports, reports): what was entered as its source, else its
+    document's title; with the document's link where it has one."""
+    document = source_of(source_file)
+    title = (source or "").strip() or (document.title if document else "")
+    return str(Source(title, document.url)) if document and title else title
+
 
 # GSO codes of the provinces the documents speak about, as units before 1 July 2025.
 PHU_THO = "25"
@@ -187,9 +243,10 @@ DIRECTIVES = (
         summary=(
             "Chỉ thị của Bộ Chính trị (khóa VIII). Văn bản gốc không có trong bộ tài liệu nguồn; số hiệu, "
             "ngày và trích yếu lấy theo các văn bản dẫn chiếu. Ngày ban hành ghi nhận là 17/10/2000 theo "
-            "000_c04d7afc2cbd701b.txt và 003_2837fb37661d5dab.txt; 001_412c59111b9abc0d.txt ghi “ngày "
-            "7/10/2000”. Trích yếu theo lời dẫn trong 001; 000 dẫn là “Đẩy mạnh ứng dụng và phát triển công "
-            "nghệ thông tin, truyền thông phục vụ công nghiệp hóa, hiện đại hóa”."
+            "chỉ thị của Ban Thường vụ Tỉnh ủy Thái Nguyên và hội nghị tổng kết của tỉnh Phú Thọ; Chỉ thị "
+            "24-CT/TU của Tỉnh ủy Lào Cai ghi “ngày 7/10/2000”. Trích yếu theo lời dẫn trong Chỉ thị 24-CT/TU; "
+            "chỉ thị của Thái Nguyên dẫn là “Đẩy mạnh ứng dụng và phát triển công nghệ thông tin, truyền "
+            "thông phục vụ công nghiệp hóa, hiện đại hóa”."
         ),
         source_file=PHU_THO_CONFERENCE_FILE,
         position=1,
@@ -205,7 +262,8 @@ DIRECTIVES = (
         ),
         summary=(
             "Nghị quyết của Bộ Chính trị. Văn bản gốc không có trong bộ tài liệu nguồn; số hiệu, ngày "
-            "(1-7-2014) và trích yếu lấy theo 002_387284be3d68acbd.txt, nơi tỉnh Thái Nguyên dẫn chiếu "
+            "(1-7-2014) và trích yếu lấy theo phiên họp Ban Chỉ đạo ứng dụng CNTT tỉnh Thái Nguyên "
+            "(11/09/2014), nơi tỉnh dẫn chiếu "
             "nghị quyết cùng Công văn chỉ đạo của Văn phòng Chính phủ về việc triển khai nghị quyết."
         ),
         source_file=THAI_NGUYEN_MEETING_FILE,
@@ -271,7 +329,8 @@ DIRECTIVES = (
         title="Thành lập Ban Chỉ đạo ứng dụng CNTT tỉnh Thái Nguyên",
         summary=(
             "Quyết định thành lập Ban Chỉ đạo ứng dụng CNTT tỉnh Thái Nguyên, do Chủ tịch UBND tỉnh làm "
-            "Trưởng ban. Văn bản gốc không có trong bộ tài liệu nguồn; 002_387284be3d68acbd.txt dẫn quyết "
+            "Trưởng ban. Văn bản gốc không có trong bộ tài liệu nguồn; phiên họp của Ban Chỉ đạo "
+            "(11/09/2014) dẫn quyết "
             "định này như một bước thực hiện Nghị quyết 36-NQ/TW và Công văn chỉ đạo của Văn phòng Chính "
             "phủ, dù ngày của quyết định (20-5-2014) sớm hơn ngày của nghị quyết (1-7-2014) mà văn bản ghi."
         ),
@@ -312,7 +371,7 @@ DIRECTIVES = (
         title="Phát triển bưu chính, viễn thông và công nghệ thông tin đến năm 2010",
         summary=(
             "Nghị quyết của Ban Thường vụ Tỉnh ủy. Văn bản gốc không có trong bộ tài liệu nguồn; số hiệu, "
-            "ngày và trích yếu lấy theo Thông báo kết luận ngày 22/4/2008 (004_187d89d5fd96c301.txt), nơi "
+            "ngày và trích yếu lấy theo Thông báo kết luận ngày 22/4/2008 của Ban Thường vụ Tỉnh ủy, nơi "
             "đánh giá 2 năm thực hiện nghị quyết. Giai đoạn 2006–2010: từ năm ban hành đến năm mà trích yếu "
             "nêu."
         ),
@@ -333,7 +392,7 @@ DIRECTIVES = (
             "theo dõi thực hiện (nội dung không có trong tài liệu nguồn)"
         ),
         summary=(
-            "Văn bản gốc không có trong bộ tài liệu nguồn; 004_187d89d5fd96c301.txt chỉ nêu số hiệu và cơ "
+            "Văn bản gốc không có trong bộ tài liệu nguồn; Thông báo kết luận ngày 22/4/2008 chỉ nêu số hiệu và cơ "
             "quan ban hành (Tỉnh ủy), không nêu ngày, trích yếu hay nội dung. Thông báo kết luận ngày "
             "22/4/2008 của Thường trực Tỉnh ủy theo dõi tình hình thực hiện nhiệm vụ năm 2008 theo kết luận "
             "này."

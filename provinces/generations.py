@@ -6,9 +6,10 @@ context processor below), never typed into a template.
 """
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import MERGER_DATE
+from .models import MERGER_DATE, day_text
 
 
 class Units(models.TextChoices):
@@ -31,6 +32,20 @@ def units_reporting(year):
 def legacy_units_cannot_show(units, year):
     """Whether the 63 old units are asked for a year they no longer report (from the merger's year on)."""
     return units != Units.CURRENT and year is not None and units_reporting(year) == Units.CURRENT
+
+
+def generation_groups(units):
+    """[(heading, [units])]: today's units first, then those before the merger, for a picker's groups.
+
+    Each unit keeps its own label (``Province.full_label``) inside its group, so a chosen option
+    still says its generation when the list is closed.
+    """
+    units = list(units)
+    groups = [
+        (gettext("Hiện nay (từ %(day)s)") % {"day": day_text(MERGER_DATE)}, [u for u in units if u.is_current]),
+        (gettext("Trước %(day)s") % {"day": day_text(MERGER_DATE)}, [u for u in units if not u.is_current]),
+    ]
+    return [(heading, members) for heading, members in groups if members]
 
 
 def merger_date(request):

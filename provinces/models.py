@@ -11,6 +11,8 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 MERGER_DATE = datetime.date(2025, 7, 1)
@@ -72,9 +74,7 @@ class Province(models.Model):
         ]
 
     def __str__(self):
-        if self.valid_to:
-            return f"{self.name} ({self.valid_from.year}–{self.valid_to.year})"
-        return self.name
+        return self.full_label
 
     @property
     def short_name(self):
@@ -84,12 +84,40 @@ class Province(models.Model):
         return self.name
 
     @property
+    def label(self):
+        """The name a page shows ("Phú Thọ", "Phú Thọ (trước 1/7/2025)"): see ``with_generation``."""
+        return with_generation(self.short_name, self.valid_to)
+
+    @property
+    def full_label(self):
+        """The full name with its generation ("Tỉnh Phú Thọ (trước 1/7/2025)"): pickers, headings, reports."""
+        return with_generation(self.name, self.valid_to)
+
+    @property
     def is_current(self):
         return self.valid_to is None
 
     def reports_year(self, year):
         end = datetime.date(year, 12, 31)
         return self.valid_from <= end and (self.valid_to is None or self.valid_to >= end)
+
+
+def with_generation(name, valid_to):
+    """The one rule for naming a unit where it can stand beside one of another generation.
+
+    A unit that has ceased (the 63 before the 1 July 2025 merger) always carries the day its
+    successor took over, so "Phú Thọ (trước 1/7/2025)" and the current "Phú Thọ" never read alike:
+    in pickers, tables, chart series, maps, exports and reports (all read ``Province.label`` or
+    ``full_label``, which answer through here, in the language of the page).
+    """
+    if valid_to is None:
+        return name
+    return gettext("%(name)s (trước %(day)s)") % {"name": name, "day": day_text(valid_to + datetime.timedelta(days=1))}
+
+
+def day_text(day):
+    """A generation's first day as labels write it: 1/7/2025, in English 1 Jul 2025."""
+    return date_format(day, pgettext("generation label", "j/n/Y"))
 
 
 class Membership(models.Model):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indicators.models import Indicator, Measurement
+from indicators.source_documents import figure_source
 from provinces.models import Province
 
 from .excel import (
@@ -47,6 +48,7 @@ EXPORT_FIELDS = (
     "numerator",
     "denominator",
     "source",
+    "source_file",
     "note",
     "is_demo",
     "updated_at",
@@ -74,7 +76,7 @@ def export_rows(queryset=None, chunk_size=5000):
     and validity and the indicator's code, name and unit are resolved once each, not once per row.
     """
     provinces = {
-        p.pk: (p.code, p.name, validity(p.valid_from, p.valid_to))
+        p.pk: (p.code, p.full_label, validity(p.valid_from, p.valid_to))
         for p in Province.objects.only("code", "name", "valid_from", "valid_to")
     }
     indicators = {
@@ -82,6 +84,7 @@ def export_rows(queryset=None, chunk_size=5000):
         for i in Indicator.objects.all()
     }
     demo = demo_marker(True)
+    sources = functools.lru_cache(maxsize=1024)(figure_source)  # a few distinct sources repeat on every row
     tz = timezone.get_current_timezone()
     queryset = export_queryset() if queryset is None else queryset
     for (
@@ -92,6 +95,7 @@ def export_rows(queryset=None, chunk_size=5000):
         numerator,
         denominator,
         source,
+        source_file,
         note,
         is_demo,
         updated_at,
@@ -109,7 +113,7 @@ def export_rows(queryset=None, chunk_size=5000):
             value,
             numerator,
             denominator,
-            source,
+            sources(source, source_file),
             note,
             demo if is_demo else "",
             updated_at.astimezone(tz).replace(tzinfo=None) if updated_at else None,

@@ -32,6 +32,7 @@ from directives.models import Directive, Task
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from indicators.numbers import display_places, format_vn
 from indicators.progress import BEHIND, formula, legend, status_text, tally
+from indicators.source_documents import figure_source
 from indicators.stored import StoredBoard, stored_year
 from indicators.targets import as_period, default_period, plan_periods
 from provinces.agencies import agency_for
@@ -303,7 +304,7 @@ class Report:
 
     @property
     def unit_name(self):
-        return self.province.name if self.province else _("Toàn quốc")
+        return self.province.full_label if self.province else _("Toàn quốc")
 
     @property
     def slug(self):
@@ -629,7 +630,7 @@ def _place_line(number, name, region, rows, window, is_total=False):
 def _place_lines(figures):
     lines = [_place_line("", _("Toàn quốc"), "", figures.rows, figures.window, is_total=True)]
     for number, (place, rows) in enumerate(figures.places, 1):
-        lines.append(_place_line(number, place.name, place.get_region_display(), rows.values(), figures.window))
+        lines.append(_place_line(number, place.full_label, place.get_region_display(), rows.values(), figures.window))
     return lines
 
 
@@ -638,7 +639,7 @@ def _region_sheets(figures):
     for region in figures.regions:
         lines = [_place_line("", _("Toàn vùng"), "", region.rows, figures.window, is_total=True)]
         for number, (place, rows) in enumerate(region.places, 1):
-            lines.append(_place_line(number, place.name, "", rows.values(), figures.window))
+            lines.append(_place_line(number, place.full_label, "", rows.values(), figures.window))
         sheets.append(RegionSheet(region.region, lines))
     return sheets
 
@@ -652,7 +653,8 @@ def build_report(user, province, year, window=None):
     figures = load_figures(indicators, province, year, window)
     if province is not None:
         own = Measurement.objects.published().filter(province=province, year__lte=year)
-        sources = {(i, y): (s, n) for i, y, s, n in own.values_list("indicator_id", "year", "source", "note")}
+        found = own.values_list("indicator_id", "year", "source", "source_file", "note")
+        sources = {(i, y): (figure_source(s, f), n) for i, y, s, f, n in found}
         pending = Measurement.objects.filter(province=province, year=year).exclude(status=WorkflowStatus.APPROVED)
     else:
         sources = {}

@@ -27,7 +27,7 @@ def _unavailable(request, province, message):
         "heading": _("Không có báo cáo định kỳ này"),
         "message": message,
         "back_url": back,
-        "back_label": _("Về trang của %(province)s") % {"province": province.name}
+        "back_label": _("Về trang của %(province)s") % {"province": province.full_label}
         if province is not None
         else _("Về trang tổng quan"),
     }

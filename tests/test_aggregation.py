@@ -65,3 +65,18 @@ def test_roll_up_groups_the_old_units_into_their_successor():
     assert result[1].complete
     assert result[2].value == D(100)
     assert (result[2].reporting, result[2].expected) == (1, 2)
+
+
+def test_a_successor_with_a_single_predecessor_carries_its_value_only_ratio_unchanged():
+    # Sơn La (id 3) ← Sơn La alone: 7 % entered without numerator and denominator stays 7 %, 1/1;
+    # Phú Thọ (id 1) ← three units, one of them value-only: still no number, and it says why
+    figures = [m(7, successor=3), m(50, D(5), D(10), successor=1), m("89.1", successor=1)]
+    result = roll_up(SHARE, figures, {1: 3, 3: 1})
+    assert (result[3].value, result[3].coverage, result[3].reason) == (D(7), "1/1", "")
+    assert result[1].value is None
+    assert "1 đơn vị" in result[1].reason
+
+
+def test_a_single_unit_standing_for_the_whole_carries_a_figure_that_does_not_add_up():
+    result = aggregate(NONE, [m(4)], expected=1)
+    assert (result.value, result.complete) == (D(4), True)

@@ -207,8 +207,8 @@ def test_the_indicator_page_ranks_the_provinces_and_compares_the_chosen_ones(vie
     assert response.context["ranking_chart"]["values"] == [95.0, 90.0, 70.0, 60.0]
     assert response.context["ranking_chart"]["commonTarget"] == 80.0  # 2014 is asked: the national 2015 target
     assert [line["label"] for line in response.context["comparison_chart"]["lines"]] == [
-        "Lào Cai",
-        "Phú Thọ",
+        "Lào Cai (trước 1/7/2025)",
+        "Phú Thọ (trước 1/7/2025)",
         "Cả nước",
     ]
     html = response.content.decode()

@@ -40,7 +40,7 @@ def test_a_target_fetched_with_its_indicator_and_province_names_them():
     lan = make_indicator(code="units-with-lan")
     target = make_target(lan, 80, 2020, province=make_province("Tỉnh Phú Thọ"))
     assert str(Target.objects.select_related("indicator", "province").get(pk=target.pk)) == (
-        "units-with-lan: 80.00 (2020, Phú Thọ)"
+        "units-with-lan: 80.00 (2020, Phú Thọ (trước 1/7/2025))"
     )
 
 
@@ -57,7 +57,7 @@ def test_a_role_fetched_with_its_user_and_province_names_them():
     province = make_province("Tỉnh Phú Thọ")
     make_user("phutho-editor", Membership.Role.EDITOR, [province])
     membership = Membership.objects.select_related("user", "province").get()
-    assert str(membership) == "phutho-editor · Chuyên viên nhập liệu · Tỉnh Phú Thọ (2008–2025)"
+    assert str(membership) == "phutho-editor · Chuyên viên nhập liệu · Tỉnh Phú Thọ (trước 1/7/2025)"
 
 
 def test_a_figure_fetched_alone_prints_without_a_query(django_assert_num_queries):
@@ -73,7 +73,10 @@ def test_the_admin_titles_a_target_and_a_role_by_name(admin_client):
     editor = make_user("phutho-editor", Membership.Role.EDITOR, [province])
     role = Membership.objects.get(user=editor)
     pages = [
-        (reverse("admin:indicators_target_change", args=[target.pk]), "units-with-lan: 80.00 (2020, Phú Thọ)"),
+        (
+            reverse("admin:indicators_target_change", args=[target.pk]),
+            "units-with-lan: 80.00 (2020, Phú Thọ (trước 1/7/2025))",
+        ),
         (
             reverse("admin:provinces_membership_change", args=[role.pk]),
             "phutho-editor · Chuyên viên nhập liệu · Tỉnh Phú Thọ",

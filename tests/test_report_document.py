@@ -332,7 +332,7 @@ def test_the_national_province_sheet_equals_the_dashboards_assessments(world):
         assert {r.place.name for r in rows} == {"Tỉnh Phú Thọ", "Tỉnh Lào Cai", "Thành phố Hà Nội"}
         for row in rows:
             assessment = row.assessment(window)
-            cell = lines[row.place.name][column]
+            cell = lines[row.place.full_label][column]
             value_line, label = cell.value.split("\n")[:2]
             assert label == str(assessment.progress.label), (row.place.name, indicator.code)
             figure = assessment.figure
@@ -342,8 +342,8 @@ def test_the_national_province_sheet_equals_the_dashboards_assessments(world):
     # the nation first, then each unit once; each region's sheet lists its own units under its own figure
     assert next(iter(lines)) == "Toàn quốc"
     regions = {
-        "Trung du, miền núi phía Bắc": {"Tỉnh Phú Thọ", "Tỉnh Lào Cai"},
-        "Đồng bằng sông Hồng": {"Thành phố Hà Nội"},
+        "Trung du, miền núi phía Bắc": {"Tỉnh Phú Thọ (trước 1/7/2025)", "Tỉnh Lào Cai (trước 1/7/2025)"},
+        "Đồng bằng sông Hồng": {"Thành phố Hà Nội (trước 1/7/2025)"},
     }
     for name, members in regions.items():
         sheet = workbook[name]

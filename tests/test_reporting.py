@@ -487,10 +487,14 @@ def test_the_export_button_carries_the_page_filters(world):
 def test_the_indicator_page_exports_its_ranking_and_its_yearly_table(world):
     client = client_for(world, "viewer")
     page, export = page_and_export(client, f"/indicators/units-with-lan/?year={YEAR}")
-    ranked = [r.place.name for r in page.context["ranked"]]
+    ranked = [r.place.full_label for r in page.context["ranked"]]
     ws = workbook_of(export).active
     rows = records(ws, row_with(ws, "Hạng"))
-    assert [r["Tỉnh, thành phố"].value for r in rows] == ranked == ["Tỉnh Phú Thọ", "Tỉnh Lào Cai"]
+    assert (
+        [r["Tỉnh, thành phố"].value for r in rows]
+        == ranked
+        == ["Tỉnh Phú Thọ (trước 1/7/2025)", "Tỉnh Lào Cai (trước 1/7/2025)"]
+    )
     assert [r["Hạng"].value for r in rows] == [1, 2]
     assert rows[0][f"Giá trị năm {YEAR}"].value == 70.5
 
@@ -499,7 +503,7 @@ def test_the_indicator_page_exports_its_ranking_and_its_yearly_table(world):
     )
     ws = series.active
     years = records(ws, row_with(ws, "Năm"))
-    assert [(r["Năm"].value, r["Phú Thọ"].value) for r in years] == [(2010, 50), (YEAR, 70.5)]
+    assert [(r["Năm"].value, r["Phú Thọ (trước 1/7/2025)"].value) for r in years] == [(2010, 50), (YEAR, 70.5)]
 
 
 def test_the_list_pages_export_their_tables(world):
@@ -507,7 +511,7 @@ def test_the_list_pages_export_their_tables(world):
     page, export = page_and_export(client, f"/provinces/?year={YEAR}")
     ws = workbook_of(export).active
     rows = records(ws, row_with(ws, "Tỉnh, thành phố"))
-    assert [r["Tỉnh, thành phố"].value for r in rows] == [p.place.name for p in page.context["places"]]
+    assert [r["Tỉnh, thành phố"].value for r in rows] == [p.place.full_label for p in page.context["places"]]
 
     page, export = page_and_export(client, f"/indicators/?year={YEAR}")
     ws = workbook_of(export).active

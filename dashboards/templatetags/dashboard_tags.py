@@ -18,6 +18,7 @@ demo_badge = register.simple_tag(html.demo_badge, name="demo_badge")
 status_details = register.simple_tag(html.status_details, name="status_details")
 target_text = register.simple_tag(html.target_text, name="target_text")
 latest_figure = register.simple_tag(html.latest, name="latest_figure")
+source_link = register.simple_tag(html.source_link, name="source_link")
 
 
 @register.simple_tag(takes_context=True)
