@@ -139,10 +139,10 @@ class IndicatorAdmin(PublishingAdmin, admin.ModelAdmin):
 
     def reached(self, request, obj, form, formsets, change):
         changes = Changes()
-        if not change or rebuilds.INDICATOR_FIELDS & set(form.changed_data):
+        if change and rebuilds.INDICATOR_FIELDS & set(form.changed_data):
             return changes, [obj]  # every stored row of the indicator changes: in the background
-        if any(formset.has_changed() for formset in formsets if formset.model is Target):
-            changes.indicator(obj.pk)
+        if not change or any(formset.has_changed() for formset in formsets if formset.model is Target):
+            changes.indicator(obj.pk)  # a new indicator (no figures yet) or its targets: its rows, now
         return changes, None
 
 

@@ -38,6 +38,17 @@ def rebuilt():
     generation.bump()
 
 
+def run_queued_rebuilds():
+    """What ``manage.py db_worker`` does with the rebuilds an admin change queued: run them, in order."""
+    from django_tasks_db.models import DBTaskResult
+
+    from indicators import rebuilds
+
+    for result in DBTaskResult.objects.order_by("enqueued_at"):
+        rebuilds.run(*result.args_kwargs["args"])
+        result.delete()
+
+
 def make_province(name=None, code=None, current=False, successor=None, **extra):
     n = next(_seq)
     code = code or f"{n % 100:02d}"

@@ -62,6 +62,7 @@ def world(db):
     make_target(lan, 100, 2020, baseline_year=2010)
     make_target(computers, 2000, 2015, province=phu_tho, baseline_year=2010)
     viewer = make_user("phutho-viewer", role=Membership.Role.VIEWER, provinces=[phu_tho, current])
+    rebuilt()
     return SimpleNamespace(**locals())
 
 
@@ -154,6 +155,7 @@ def test_the_overview_shows_the_national_figure_with_how_many_units_reported(vie
 
 def test_the_overview_says_why_a_national_figure_cannot_be_computed(viewer_client, world):
     make_measurement(world.lan, world.lao_cai, 2020, "89.1")  # a share without numerator and denominator
+    rebuilt()
     page = text(viewer_client.get("/?year=2020"))
     assert "Không tính được: 1 đơn vị chỉ báo cáo tỷ lệ, không có tử số và mẫu số 4/4 tỉnh báo cáo" in page
     assert "Không tính được: chỉ số này không cộng gộp được giữa các đơn vị" in page
