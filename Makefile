@@ -62,15 +62,15 @@ serve: setup
 	DEBUG=0 BEHIND_PROXY=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 \
 		PORT=$(PORT) $(BIN)/gunicorn --config config/gunicorn.py config.wsgi
 
-# make backup [BACKUP_DIR=backups]; make restore FILE=backups/….  pg_dump/pg_restore for PostgreSQL,
-# SQLite's online backup for the embedded database.
+# make backup [BACKUP_DIR=backups]; make restore FILE=backups/… [FORCE=1].  pg_dump/pg_restore for
+# PostgreSQL, SQLite's online backup for the embedded database. restore refuses while the servers run.
 BACKUP_DIR ?= backups
 backup: $(BIN)/.installed .env
 	$(BIN)/python scripts/backup.py backup $(BACKUP_DIR)
 
 restore: $(BIN)/.installed .env
 	@test -n "$(FILE)" || (echo "make restore FILE=path/to/backup" && false)
-	$(BIN)/python scripts/backup.py restore $(FILE)
+	FORCE=$(FORCE) $(BIN)/python scripts/backup.py restore $(FILE)
 
 test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run

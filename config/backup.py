@@ -83,3 +83,31 @@ def restore(settings_dict, path):
         finally:
             source.close()
             target.close()
+
+
+GENERATION_TABLE = "indicators_datageneration"
+
+
+def generation_in(settings_dict, path):
+    """The data generation's count held by the backup at ``path`` (0 when it has none)."""
+    if is_postgresql(settings_dict):
+        listing = subprocess.run(  # noqa: S603 - fixed program, arguments from the settings, no shell
+            ["pg_restore", "--data-only", "--table", GENERATION_TABLE, "--file", "-", str(path)],  # noqa: S607 - pg_restore from PATH, as make restore uses it
+            env=_pg_env(settings_dict),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.splitlines()
+        for number, line in enumerate(listing):
+            if line.startswith("COPY ") and number + 1 < len(listing) and listing[number + 1] != "\\.":
+                columns = line[line.index("(") + 1 : line.index(")")].split(", ")
+                return int(listing[number + 1].split("\t")[columns.index("value")])
+        return 0
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = source.execute(f"SELECT value FROM {GENERATION_TABLE} WHERE id = 1").fetchone()  # noqa: S608
+    except sqlite3.OperationalError:  # a backup from before the table existed
+        row = None
+    finally:
+        source.close()
+    return row[0] if row else 0

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "provinces.generations.merger_date",
                 "entry.context_processors.waiting",
+                "dashboards.fragments.updating",
             ],
         },
     },

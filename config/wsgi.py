@@ -14,3 +14,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
+
+# `make restore` refuses while a server holds this (config/serving.py).
+from django.db import connection  # noqa: E402
+
+from config import serving  # noqa: E402
+
+serving.announce(connection.settings_dict)

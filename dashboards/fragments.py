@@ -17,6 +17,9 @@ Two ways in:
   caches one part of any page under the same key plus its name and any extra vary values, in a
   view that called ``pin(request)`` before reading any data.
 
+While a background rebuild runs (``indicators.rebuilds``), ``base.html`` says "đang cập nhật" above
+the page (``updating``); the blocks cached under the generation are still the last computed rows.
+
 The generation is read once per request, before the view reads anything (``pin``): a part stored
 under generation g then holds data at least as new as g's change. Read after the data, a change
 committed in between would leave older data stored under the newer number, stale until the next
@@ -29,6 +32,7 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -40,11 +44,27 @@ TIMEOUT = 6 * 3600
 PAGE_TEMPLATE = "dashboards/_cached_page.html"
 
 
+def state(request):
+    """The data generation's state for this request (``generation.State``), read once."""
+    if not hasattr(request, "data_state"):
+        request.data_state = generation.state()
+    return request.data_state
+
+
 def pin(request):
-    """Read the data generation for this request, once and before its data; returns it."""
+    """Read the data generation for this request, once and before its data; returns its token."""
     if not hasattr(request, "data_generation"):
-        request.data_generation = generation.current()
+        request.data_generation = state(request).token
     return request.data_generation
+
+
+def updating(request):
+    """Context processor: ``{{ data_updating }}``, true while a rebuild of the stored rows is queued or running.
+
+    Read with the generation (no query of its own on a dashboard page; one primary-key read, or the
+    shared cache's copy, elsewhere), and only when a template asks.
+    """
+    return {"data_updating": SimpleLazyObject(lambda: state(request).pending > 0)}
 
 
 def key(request, *parts):

@@ -3,6 +3,10 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from indicators import rebuilds
+from indicators.admin_changes import PublishingAdmin
+from indicators.assessments import Changes
+from indicators.models import Target
 from provinces.text import vietnamese_slug
 
 from .models import Directive, Task
@@ -62,7 +66,7 @@ class DirectiveAdminForm(forms.ModelForm):
 
 
 @admin.register(Directive)
-class DirectiveAdmin(admin.ModelAdmin):
+class DirectiveAdmin(PublishingAdmin, admin.ModelAdmin):
     form = DirectiveAdminForm
     list_display = ["kind", "number", "local_title", "local_issuer", "issued_on", "province"]
     list_display_links = ["kind", "number"]
@@ -78,6 +82,13 @@ class DirectiveAdmin(admin.ModelAdmin):
         (_("Nội dung và nguồn"), {"fields": ["summary", "source_file", "position"]}),
     ]
 
+    def reached(self, request, obj, form, formsets, change):
+        # A directive's period can start the plan its targets are judged in: their indicators, rebuilt.
+        if change and rebuilds.DIRECTIVE_FIELDS & set(form.changed_data):
+            indicators = set(Target.objects.filter(directive=obj).values_list("indicator_id", flat=True))
+            return Changes(), sorted(indicators) or None
+        return Changes(), None
+
     @admin.display(description=_("trích yếu"), ordering="title")
     def local_title(self, obj):
         return obj.display_title
@@ -88,7 +99,7 @@ class DirectiveAdmin(admin.ModelAdmin):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(PublishingAdmin, admin.ModelAdmin):
     list_display = ["number", "local_title", "directive", "section", "position"]
     list_display_links = ["number", "local_title"]
     list_filter = ["directive", "section"]

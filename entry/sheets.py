@@ -430,15 +430,15 @@ def _decide(user, sheet, action, data):
             row.conflict = row.measurement
             _show_conflict(row)
         return Counter()
+    changes = assessments.Changes()
     step = {
-        APPROVE: lambda figure: workflow.approve(user, figure),
-        RETURN: lambda figure: workflow.return_to_editor(user, figure, reason),
-        REOPEN: lambda figure: workflow.reopen(user, figure, reason),
+        APPROVE: lambda figure: workflow.approve(user, figure, changes),
+        RETURN: lambda figure: workflow.return_to_editor(user, figure, reason, changes),
+        REOPEN: lambda figure: workflow.reopen(user, figure, reason, changes),
     }[action]
     done = 0
     try:
-        # The dashboards' stored assessments are refreshed once for the whole sheet, at the end.
-        with transaction.atomic(), assessments.deferred():
+        with transaction.atomic():
             for row in rows:
                 if row.measurement is None:
                     raise workflow.WorkflowError(_("“%(name)s” chưa có số liệu.") % {"name": _row_name(row)})
@@ -447,6 +447,9 @@ def _decide(user, sheet, action, data):
                     # The reason opens (or continues) the figure's thread, where the editor can answer.
                     comments.add(user, sheet.province, row.indicator, sheet.year, reason)
                 done += 1
+            if action != RETURN:
+                # The dashboards follow once for the whole sheet: one refresh of what its figures reach.
+                workflow.publish(changes)
     except workflow.WorkflowError as error:
         sheet.errors.append(str(error))
         return Counter()

@@ -8,6 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from directives.models import Task
 
+from . import rebuilds
+from .admin_changes import PublishingAdmin
+from .assessments import Changes, published_key
 from .models import Comment, Indicator, Measurement, Target, TaskReport
 from .source_documents import SOURCE_TITLES, source_of
 from .validation import check_figure
@@ -77,7 +80,7 @@ class IndicatorAdminForm(forms.ModelForm):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(PublishingAdmin, admin.ModelAdmin):
     form = IndicatorAdminForm
     list_display = ["code", "local_name", "unit", "aggregation", "category", source_document]
     list_display_links = ["code", "local_name"]
@@ -134,9 +137,17 @@ class IndicatorAdmin(admin.ModelAdmin):
             # The unit or allows_over_100 may have changed: the figures' copy of the 0–100 rule follows.
             obj.apply_cap_to_measurements()
 
+    def reached(self, request, obj, form, formsets, change):
+        changes = Changes()
+        if change and rebuilds.INDICATOR_FIELDS & set(form.changed_data):
+            return changes, [obj]  # every stored row of the indicator changes: in the background
+        if not change or any(formset.has_changed() for formset in formsets if formset.model is Target):
+            changes.indicator(obj.pk)  # a new indicator (no figures yet) or its targets: its rows, now
+        return changes, None
+
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(PublishingAdmin, admin.ModelAdmin):
     list_display = [
         "indicator",
         "province",
@@ -165,6 +176,18 @@ class TargetAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # The change page's title is the target's __str__, which names them only when they were fetched.
         return super().get_queryset(request).select_related("indicator", "province")
+
+    def reached(self, request, obj, form, formsets, change):
+        changes = Changes()
+        changes.indicator(obj.indicator_id, obj.province_id)
+        if change and {"indicator", "province"} & set(form.changed_data):
+            changes.indicator(form.initial.get("indicator"), form.initial.get("province"))
+        return changes, None
+
+    def reached_by_delete(self, obj):
+        changes = Changes()
+        changes.indicator(obj.indicator_id, obj.province_id)
+        return changes, None
 
 
 class VersionCheckedForm(forms.ModelForm):
@@ -254,7 +277,7 @@ class MeasurementAdminForm(VersionCheckedForm):
         return exclude
 
 
-class ReportedFigureAdmin(SimpleHistoryAdmin):
+class ReportedFigureAdmin(PublishingAdmin, SimpleHistoryAdmin):
     readonly_fields = ["version", "updated_at", "updated_by"]
     list_select_related = ["province", "updated_by"]
 
@@ -275,6 +298,24 @@ class MeasurementAdmin(ReportedFigureAdmin):
     search_fields = ["province__name"]
     autocomplete_fields = ["indicator", "province"]
 
+    def save_model(self, request, obj, form, change):
+        # What the dashboards showed of it before this edit (the stored row, not the form's instance).
+        before = Measurement.objects.filter(pk=obj.pk).first() if change else None
+        form.published_before = published_key(before) if before else None
+        super().save_model(request, obj, form, change)
+
+    def reached(self, request, obj, form, formsets, change):
+        changes = Changes()
+        changes.published(obj, getattr(form, "published_before", None))
+        return changes, None
+
+    def reached_by_delete(self, obj):
+        changes = Changes()
+        was = published_key(obj)
+        if was is not None:
+            changes.figure(*was)
+        return changes, None
+
 
 @admin.register(TaskReport)
 class TaskReportAdmin(ReportedFigureAdmin):
@@ -287,7 +328,7 @@ class TaskReportAdmin(ReportedFigureAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(PublishingAdmin, admin.ModelAdmin):
     list_display = ["created_at", "province", "indicator", "year", "author", "text"]
     list_filter = ["year", ("province", admin.RelatedOnlyFieldListFilter), "indicator"]
     list_select_related = ["province", "indicator", "author"]

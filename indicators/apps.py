@@ -6,9 +6,3 @@ class IndicatorsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "indicators"
     verbose_name = _("Chỉ số, chỉ tiêu và số liệu")  # the admin's heading
-
-    def ready(self):
-        from . import assessments, generation
-
-        generation.connect_signals()
-        assessments.connect()

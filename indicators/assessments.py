@@ -7,23 +7,22 @@ and each region as the 63 or the 34 units add up), every year a page can ask (``
 year with an approved figure, and 0 for "no year", what a page shows when nothing it lists was
 reported) and every plan period with a target (``store_periods``; 0 when there is none at all).
 
-Refreshed in the transaction of whatever changes it, touching only what it changes:
+Refreshed in the transaction of whatever changes it, by whoever makes the change, as a plain call
+(no model signal drives it), touching only what the change reaches:
 
-- a figure approved, returned, reopened, edited or deleted while published (``Measurement`` saves
-  and deletes, whoever makes them): its unit, the unit that succeeded it, its region as either
-  generation adds up, and the nation, for that indicator, as of its year and every later one;
-- a target: its unit (a province's target) or every place (a national one), for its indicator;
-- an indicator, or a directive whose period starts a target's plan: that indicator, every place;
-- a unit (``Province``), a plan period appearing or disappearing, a year gaining its first approved
-  figure: what that changes, up to everything. A year losing its last approved figure keeps its
-  lines (refreshed like the others; see ``stored_years``).
+- approving or reopening figures (``workflow.approve`` / ``reopen``, the approver's sheet for many at
+  once, an admin edit or delete of a published figure): ``refresh(changes)`` recomputes, in one pass for
+  them all, their units, the units that succeeded them, their regions as either generation adds up and
+  the nation, for their indicators, as of their years and every later one;
+- a target saved or deleted in the admin: its unit (a province's target) or every place (a national
+  one), for its indicator;
+- a year gaining its first approved figure: that year's lines of every indicator;
+- what changes a whole indicator or the whole country (a unit, a plan period, an indicator's
+  aggregation or direction): not here but in the background (``indicators.rebuilds``).
 
-Saves inside ``deferred()`` (the approver's sheet, the importer) are collected and refreshed once, in
-one pass per indicator, at the end of the block; loaders run inside ``rebuilding()``, which ignores
-each save and rebuilds everything once at the end. Bulk writes that bypass ``save()``
-(``bulk_create``, ``QuerySet.update``) must call ``rebuild()`` or ``refresh_indicators()`` themselves:
-``scripts/gen_scale.py`` and the demo loader do. ``check()`` (``manage.py rebuild_assessments --check``)
-compares what is stored with a fresh computation.
+Loaders and bulk writes (``bulk_create``, ``QuerySet.update``) call ``rebuild()`` once at their end:
+the loaders, ``scripts/gen_scale.py``, ``manage.py loaddata_rebuilt``. ``check()``
+(``manage.py rebuild_assessments --check``) compares what is stored with a fresh computation.
 
 Concurrent writers: on PostgreSQL every refresh takes one transaction-level advisory lock before it
 reads anything, so two approvals of different provinces refresh their shared region and nation one
@@ -31,20 +30,17 @@ after the other, the second reading what the first committed (no lost update, no
 the only lock taken while refreshing); SQLite lets one writer in at a time anyway.
 """
 
-import threading
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
 
 from provinces.generations import Units
 from provinces.models import Province
 
 from .board import Board, make_row
-from .models import FIGURES, Indicator, Measurement, StoredAssessment, Target, WorkflowStatus
+from .models import FIGURES, Indicator, Measurement, StoredAssessment, WorkflowStatus
 from .progress import status_key
 from .targets import Period, TargetBook, plan_periods
 
@@ -53,6 +49,7 @@ NO_YEAR = 0  # stored as as_of 0: computed with no year asked
 LOCK_KEY = 0x49435453_544F5245  # pg_advisory_xact_lock's bigint key of the store ("ICTSTORE")
 PACE_PLACES = Decimal("1e-12")
 BATCH = 2000
+CHUNK = 50  # indicators refreshed from one Board: every figure of theirs in memory at once
 
 
 # --- places ----------------------------------------------------------------------------------------
@@ -141,11 +138,12 @@ def stored_years():
         return [year for (year,) in cursor.fetchall()]
 
 
-def indicator_board(indicator, provinces):
-    """The Board of one indicator: every published figure of it, every unit, its targets (three queries)."""
-    figures = Measurement.objects.published().filter(indicator=indicator).figures()
+def indicators_board(indicators, provinces):
+    """The Board of ``indicators``: every published figure of them, every unit, their targets (two queries)."""
+    indicators = list(indicators)
+    figures = Measurement.objects.published().filter(indicator__in=indicators).figures()
     return Board(
-        [indicator], [], provinces=provinces, figures=list(figures), targets=TargetBook.load([indicator]), periods=[]
+        indicators, [], provinces=provinces, figures=list(figures), targets=TargetBook.load(indicators), periods=[]
     )
 
 
@@ -279,31 +277,28 @@ def _provinces():
 
 
 def rebuild(indicators=None):
-    """Compute and store every row (of ``indicators``, default all); returns how many rows were stored."""
+    """Compute and store every row (of ``indicators``, default all); returns how many rows were stored.
+
+    All of them in one transaction, under the lock: for the loaders and ``rebuild_assessments``. A
+    request never calls it (``indicators.rebuilds`` runs it in the background, a few indicators at a
+    time). Only some indicators: their lines of every year the others have too, so that they agree.
+    """
     with transaction.atomic():
         _lock()
         provinces = _provinces()
         places = all_places(provinces.values())
-        years = as_of_years()
+        years = as_of_years() if indicators is None else sorted(set(as_of_years()) | set(stored_years()))
         periods = store_periods()
         chosen = list(Indicator.objects.all() if indicators is None else indicators)
         if indicators is None:
             StoredAssessment.objects.all().delete()
         count = 0
         for indicator in chosen:
-            board = indicator_board(indicator, provinces.values())
+            board = indicators_board([indicator], provinces.values())
             if indicators is not None:
                 StoredAssessment.objects.filter(indicator=indicator).delete()
             count += _insert(compute(indicator, board, dict.fromkeys(places, years), periods))
         return count
-
-
-def refresh_indicators(indicators):
-    """Recompute every row of ``indicators`` (after a bulk write that bypassed ``save()``)."""
-    pending = Pending()
-    for indicator in indicators:
-        pending.indicators[indicator.pk] = None
-    flush(pending)
 
 
 def stored_periods():
@@ -317,21 +312,29 @@ def stored_periods():
 
 
 @dataclass
-class Pending:
-    """What changed in a transaction, to refresh: the rows ``flush`` recomputes."""
+class Changes:
+    """What one write changed, for ``refresh`` to recompute in one pass (the caller collects, then refreshes)."""
 
-    everything: bool = False
     indicators: dict = field(default_factory=dict)  # id → None (every place) or {province id}: targets changed
     figures: dict = field(default_factory=lambda: defaultdict(dict))  # indicator id → {province id: min year}
 
     def __bool__(self):
-        return self.everything or bool(self.indicators) or bool(self.figures)
+        return bool(self.indicators) or bool(self.figures)
 
     def figure(self, indicator_id, province_id, year):
+        """A published figure appeared, changed or went: its places, as of its year and every later one."""
         known = self.figures[indicator_id].get(province_id)
         self.figures[indicator_id][province_id] = year if known is None else min(known, year)
 
+    def published(self, figure, was=None):
+        """``figure`` (a Measurement) after a write; ``was``: (indicator, province, year) if it was published before."""
+        if was is not None:
+            self.figure(*was)
+        if figure.status == WorkflowStatus.APPROVED:
+            self.figure(figure.indicator_id, figure.province_id, figure.year)
+
     def indicator(self, indicator_id, province_id=None):
+        """A target changed: the indicator at one unit (a province's target) or at every place."""
         if indicator_id in self.indicators and self.indicators[indicator_id] is None:
             return
         if province_id is None:
@@ -340,17 +343,26 @@ class Pending:
             self.indicators.setdefault(indicator_id, set()).add(province_id)
 
 
-def flush(pending):
-    """Refresh what ``pending`` names, inside the caller's transaction (or one of its own)."""
-    if not pending:
+def published_key(figure):
+    """(indicator, province, year) of a Measurement the dashboards show, else None: what a save must compare."""
+    if figure.status != WorkflowStatus.APPROVED:
+        return None
+    return (figure.indicator_id, figure.province_id, figure.year)
+
+
+def refresh(changes):
+    """Recompute the stored rows ``changes`` reach, in the caller's transaction, one pass for them all.
+
+    Figures reach their unit, its successor, its region as either generation adds up and the nation,
+    as of their year and every later one; targets their indicator at one unit or every place. A year
+    gaining its first approved figure gets its lines for every indicator. A change that alters what
+    is stored everywhere (a unit, a plan period) is not refreshed here: ``indicators.rebuilds.queue``.
+    """
+    if not changes:
         return
     with transaction.atomic():
         _lock()
         periods = store_periods()
-        stored = stored_periods()
-        if pending.everything or (stored is not None and stored != [p.key for p in periods]):
-            rebuild()
-            return
         provinces = _provinces()
         places = all_places(provinces.values())
         by_key = {place.key: place for place in places}
@@ -358,18 +370,19 @@ def flush(pending):
         published = set(as_of_years())
         years = sorted(kept | published)
         # a year's first approved figure ever: every indicator and place gets its lines of that year
-        new_years = published - kept
-        ids = set(pending.indicators) | set(pending.figures)
+        new_years = published - kept if kept else set()
+        ids = set(changes.indicators) | set(changes.figures)
         if new_years:
             ids |= set(Indicator.objects.values_list("pk", flat=True))
-        for indicator in Indicator.objects.filter(pk__in=ids).order_by("pk"):
+        wanted_by_indicator = {}
+        for indicator_id in sorted(ids):
             wanted = defaultdict(set)
-            if indicator.pk in pending.indicators:
-                provinces_changed = pending.indicators[indicator.pk]
+            if indicator_id in changes.indicators:
+                provinces_changed = changes.indicators[indicator_id]
                 for place in places:
                     if provinces_changed is None or (place.is_unit and place.province.pk in provinces_changed):
                         wanted[place].update(years)
-            for province_id, first in pending.figures.get(indicator.pk, {}).items():
+            for province_id, first in changes.figures.get(indicator_id, {}).items():
                 if province_id not in provinces:
                     continue
                 later = [y for y in years if y == NO_YEAR or y >= first]
@@ -378,10 +391,23 @@ def flush(pending):
             for year in new_years:
                 for place in places:
                     wanted[place].add(year)
-            if not wanted:
-                continue
-            board = indicator_board(indicator, provinces.values())
-            _write(indicator, wanted, compute(indicator, board, wanted, periods))
+            if wanted:
+                wanted_by_indicator[indicator_id] = wanted
+        chosen = list(Indicator.objects.filter(pk__in=wanted_by_indicator).order_by("pk"))
+        for start in range(0, len(chosen), CHUNK):
+            some = chosen[start : start + CHUNK]
+            board = indicators_board(some, provinces.values())
+            for indicator in some:
+                wanted = wanted_by_indicator[indicator.pk]
+                _write(indicator, wanted, compute(indicator, board, wanted, periods))
+
+
+def refresh_indicators(indicators):
+    """Recompute every row of ``indicators`` at every place (after a bulk write that bypassed the workflow)."""
+    changes = Changes()
+    for indicator in indicators:
+        changes.indicator(indicator.pk)
+    refresh(changes)
 
 
 def _same(stored, fresh):
@@ -420,7 +446,7 @@ def check(limit=50):
     defaults = _defaults()
     differences = []
     for indicator in Indicator.objects.order_by("pk"):
-        board = indicator_board(indicator, provinces.values())
+        board = indicators_board([indicator], provinces.values())
         fresh = {}
         for row in compute(indicator, board, dict.fromkeys(places, years), periods):
             full = {name: defaults.get(name) for name in columns}
@@ -447,138 +473,3 @@ def check(limit=50):
     if orphans.exists():
         differences.append((("?",), f"{orphans.count()} rows of no indicator"))
     return differences
-
-
-# --- when the data changes ------------------------------------------------------------------------------
-
-_state = threading.local()
-
-
-def _pending():
-    return getattr(_state, "pending", None)
-
-
-@contextmanager
-def deferred():
-    """Collect the changes made inside the block and refresh them once at its end (inside its transaction)."""
-    if _pending() is not None:
-        yield
-        return
-    _state.pending = Pending()
-    try:
-        yield
-        pending = _state.pending
-    finally:
-        _state.pending = None
-    flush(pending)
-
-
-@contextmanager
-def rebuilding():
-    """Ignore each save inside the block (a loader's thousands) and rebuild everything once at its end."""
-    outer = getattr(_state, "suspended", False)
-    _state.suspended = True
-    try:
-        yield
-    finally:
-        _state.suspended = outer
-    if not outer:
-        rebuild()
-
-
-def _note(mark):
-    if getattr(_state, "suspended", False):
-        return
-    pending = _pending()
-    if pending is not None:
-        mark(pending)
-        return
-    pending = Pending()
-    mark(pending)
-    flush(pending)
-
-
-def _remember(instance):
-    """What a figure was when read, so that a save knows whether the dashboards showed it."""
-    values = instance.__dict__  # never a deferred field's query
-    published = values.get("status") == WorkflowStatus.APPROVED
-    instance._published_as = (
-        (values.get("indicator_id"), values.get("province_id"), values.get("year")) if published else None
-    )
-
-
-def _figure_saved(sender, instance, **kwargs):
-    before = getattr(instance, "_published_as", None)
-    now = instance.status == WorkflowStatus.APPROVED
-    _remember(instance)
-    if before is None and not now:
-        return  # a draft or a submission: no page shows it
-
-    def mark(pending):
-        if before is not None:
-            pending.figure(*before)
-        if now:
-            pending.figure(instance.indicator_id, instance.province_id, instance.year)
-
-    _note(mark)
-
-
-def _figure_deleted(sender, instance, **kwargs):
-    before = getattr(instance, "_published_as", None)
-    if instance.status == WorkflowStatus.APPROVED:
-        before = (instance.indicator_id, instance.province_id, instance.year)
-    if before is not None:
-        _note(lambda pending: pending.figure(*before))
-
-
-def _target_changed(sender, instance, **kwargs):
-    def mark(pending):
-        pending.indicator(instance.indicator_id, instance.province_id)
-        loaded = getattr(instance, "_loaded_as", None)
-        if loaded is not None and loaded != (instance.indicator_id, instance.province_id):
-            pending.indicator(*loaded)
-
-    _note(mark)
-    instance._loaded_as = (instance.indicator_id, instance.province_id)
-
-
-def _indicator_saved(sender, instance, **kwargs):
-    _note(lambda pending: pending.indicator(instance.pk))
-
-
-def _directive_saved(sender, instance, **kwargs):
-    ids = set(Target.objects.filter(directive=instance).values_list("indicator_id", flat=True))
-    if ids:
-        _note(lambda pending: [pending.indicator(pk) for pk in sorted(ids)])
-
-
-def _units_changed(sender, instance, **kwargs):
-    def mark(pending):
-        pending.everything = True
-
-    _note(mark)
-
-
-def _loaded(sender, instance, **kwargs):
-    if sender is Measurement:
-        _remember(instance)
-    elif sender is Target:
-        instance._loaded_as = (instance.__dict__.get("indicator_id"), instance.__dict__.get("province_id"))
-
-
-def connect():
-    """Called by ``IndicatorsConfig.ready``."""
-    from django.db.models.signals import post_init
-
-    from directives.models import Directive
-
-    post_init.connect(_loaded, sender=Measurement, dispatch_uid="stored-loaded-figure")
-    post_init.connect(_loaded, sender=Target, dispatch_uid="stored-loaded-target")
-    post_save.connect(_figure_saved, sender=Measurement, dispatch_uid="stored-figure-saved")
-    post_delete.connect(_figure_deleted, sender=Measurement, dispatch_uid="stored-figure-deleted")
-    post_save.connect(_target_changed, sender=Target, dispatch_uid="stored-target-saved")
-    post_delete.connect(_target_changed, sender=Target, dispatch_uid="stored-target-deleted")
-    post_save.connect(_indicator_saved, sender=Indicator, dispatch_uid="stored-indicator-saved")
-    post_save.connect(_directive_saved, sender=Directive, dispatch_uid="stored-directive-saved")
-    post_save.connect(_units_changed, sender=Province, dispatch_uid="stored-unit-saved")
-    post_delete.connect(_units_changed, sender=Province, dispatch_uid="stored-unit-deleted")

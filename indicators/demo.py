@@ -209,8 +209,11 @@ def _status_for(province, year, last_year):
 
 def load_demo_figures():
     """``_load_demo_figures``, then the stored assessments rebuilt once (its figures are bulk-created)."""
-    with transaction.atomic(), assessments.rebuilding():
-        return _load_demo_figures()
+    with transaction.atomic():
+        created = _load_demo_figures()
+        assessments.rebuild()
+        data_generation.bump()
+        return created
 
 
 def _load_demo_figures():
@@ -274,8 +277,6 @@ def _load_demo_figures():
     # demo targets made before the English note existed get it (an edited note is left alone)
     Target.objects.filter(is_demo=True, note=DEMO_TARGET_NOTE, note_en="").update(note_en=DEMO_TARGET_NOTE_EN)
     relabel_old_demo_rows()
-    if rows or targets:
-        data_generation.bump_on_commit()  # bulk_create sends no signals
     return {"measurements": len(rows), "targets": len(targets), "skipped": skipped}
 
 

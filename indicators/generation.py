@@ -1,4 +1,4 @@
-"""The data generation: a number that every committed change to the data the pages show increments.
+"""The data generation: a number that every change to the data the pages show increments.
 
 Rendered pages are cached under keys that carry it (``dashboards/fragments.py``), so a change is
 visible on the next request and nothing ever deletes or scans cache keys (djangoproject.com's
@@ -6,45 +6,59 @@ visible on the next request and nothing ever deletes or scans cache keys (django
 
 Where the number lives, and why:
 
-- Its source of truth is one database row (``DataGeneration``), incremented by ``bump`` after the
-  change's transaction commits (``transaction.on_commit``): a transaction that rolls back never
-  bumps it, and a bump never holds a row lock inside the writers' transactions (which would
-  serialise every writer on PostgreSQL).
-- With a cache that every process shares (Redis, ``REDIS_URL``), ``current`` reads a copy kept
-  there: ``bump`` increments the row, then the copy with the cache's atomic ``incr``. The copy
-  never runs ahead of the row (row first), so when the copy is lost (a flush, an eviction, a
-  restart) it is seeded again from the row and never goes back to a number whose pages could
-  predate a change. The copy expires after ``RESEED_SECONDS``, which bounds how long a bump that
-  reached the row but not the cache (Redis briefly down) can leave pages stale.
+- Its truth is one database row (``DataGeneration``), incremented by ``bump`` **in the transaction
+  of the change it covers**: whoever writes calls it last, right before the commit (the workflow,
+  the sheet, the admin, the loaders, the background rebuild). A rollback takes the bump back with
+  the change, and no crash can commit the one without the other. The row lock the increment takes is
+  held only from that last step to the commit.
+- The row also holds an **epoch**, renewed by every restore (``renew_epoch``, called by
+  ``scripts/backup.py restore``): a restore puts back an older count, and without the epoch the
+  pages cached under the numbers it counts through again would come back. The token a page key
+  carries is ``<epoch>.<count>``.
+- With a cache every process shares (Redis, ``REDIS_URL``), ``current`` reads a copy of the token
+  kept there, and only a copy: ``bump`` deletes it and marks the cache *dirty* for ``DIRTY_SECONDS``
+  before the commit; while dirty, readers read the row and seed nothing, so a reader can never
+  re-seed a count older than a committed change, whether or not the writer lived past its commit.
+  A reader that seeded the copy checks the mark again afterwards and drops what it seeded if a
+  writer came in between. The copy expires after ``RESEED_SECONDS`` anyway.
 - With a cache local to each process (LocMemCache, the default without ``REDIS_URL``), another
-  gunicorn worker or server would never see this process's copy, so ``current`` reads the row
-  itself: one primary-key query per page.
+  gunicorn worker would never see this process's copy, so ``current`` reads the row: one
+  primary-key query per page.
 
-Every write to the models of ``provinces``, ``directives`` and ``indicators`` bumps it through the
-signals connected in ``connect_signals``; writes that send no signals (``bulk_create``,
-``QuerySet.update``) call ``bump_on_commit`` themselves (the demo loader, ``apply_cap_to_measurements``,
-``scripts/gen_scale.py``).
+The row also counts the rebuilds queued and not yet done (``pending``, ``indicators.rebuilds``):
+the pages say "đang cập nhật" while it is above zero.
 """
 
 import logging
+import uuid
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
 CACHE_KEY = "data-generation"
+DIRTY_KEY = "data-generation-dirty"
 RESEED_SECONDS = 300
-APPS = ("provinces", "directives", "indicators")
-# Written by users about themselves or by this module: they change no page's data.
-# Not the data pages show: preferences, the count itself, and the stored assessments (derived from the data in the
-# same transaction as the write that changes them; connecting to them would also turn their bulk deletes row by row).
-NOT_DATA = {"provinces.preference", "indicators.datageneration", "indicators.storedassessment"}
+# Longer than any transaction lasts after its bump (the bump is its last step).
+DIRTY_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class State:
+    epoch: str
+    value: int
+    pending: int
+
+    @property
+    def token(self):
+        """What page keys carry: a restore's epoch and the count since."""
+        return f"{self.epoch}.{self.value}"
 
 
 def _model():
@@ -56,93 +70,81 @@ def in_shared_cache():
     return not isinstance(caches[DEFAULT_CACHE_ALIAS], (LocMemCache, DummyCache))  # `cache` is only a proxy
 
 
+def read_row():
+    """The generation as the database holds it (count 0 before the first change)."""
+    row = _model().objects.filter(pk=1).values_list("epoch", "value", "pending").first()
+    return State(*row) if row else State("", 0, 0)
+
+
 def stored():
-    """The generation as the database holds it (0 before the first change)."""
-    return _model().objects.filter(pk=1).values_list("value", flat=True).first() or 0
+    """The count as the database holds it."""
+    return read_row().value
+
+
+def state():
+    """The generation a request renders and caches under (and whether a rebuild is pending)."""
+    if not in_shared_cache():
+        return read_row()
+    try:
+        found = cache.get_many([CACHE_KEY, DIRTY_KEY])
+        if DIRTY_KEY in found:
+            return read_row()
+        if CACHE_KEY in found:
+            return State(*found[CACHE_KEY])
+        seen = read_row()
+        cache.add(CACHE_KEY, (seen.epoch, seen.value, seen.pending), RESEED_SECONDS)
+        if cache.get(DIRTY_KEY) is not None:  # a writer came in between: what was seeded may predate it
+            cache.delete(CACHE_KEY)
+        return seen
+    except Exception:  # the cache is down: the row still answers
+        logger.exception("data generation: cache unavailable, reading the database")
+        return read_row()
 
 
 def current():
-    """The generation a request renders and caches under."""
+    """The token a request renders and caches pages under."""
+    return state().token
+
+
+def _forget_copy():
+    """Drop the shared cache's copy and mark it dirty, before the change commits (see the docstring)."""
     if not in_shared_cache():
-        return stored()
+        return
     try:
-        value = cache.get(CACHE_KEY)
-        if value is None:
-            # Seed from the row; add() keeps a copy a concurrent bump has just set.
-            cache.add(CACHE_KEY, stored(), RESEED_SECONDS)
-            value = cache.get(CACHE_KEY)
-    except Exception:  # the cache is down: the row still answers, pages are rendered uncached
-        logger.exception("data generation: cache unavailable, reading the database")
-        return stored()
-    return stored() if value is None else value
+        cache.set(DIRTY_KEY, 1, DIRTY_SECONDS)
+        cache.delete(CACHE_KEY)
+    except Exception:  # the cache is down: its copy expires within RESEED_SECONDS
+        logger.exception("data generation: the cache's copy was not dropped")
 
 
-def bump():
-    """Increment the generation now: the row first, then the cache's copy (see the module's docstring)."""
+def bump(pending=0):
+    """Increment the count in the caller's transaction; call it last, right before the commit.
+
+    ``pending`` (+1 or -1) also moves the count of queued rebuilds (``indicators.rebuilds``).
+    """
     model = _model()
-    if not model.objects.filter(pk=1).update(value=F("value") + 1):
+    changes = {"value": F("value") + 1}
+    if pending:
+        changes["pending"] = F("pending") + pending
+    if not model.objects.filter(pk=1).update(**changes):
         try:
             with transaction.atomic():
-                model.objects.create(pk=1, value=1)
+                model.objects.create(pk=1, value=1, pending=max(pending, 0), epoch=uuid.uuid4().hex[:12])
         except IntegrityError:  # another process created it meanwhile
-            model.objects.filter(pk=1).update(value=F("value") + 1)
-    if in_shared_cache():
-        try:
-            cache.incr(CACHE_KEY)
-        except ValueError:  # no copy: the next read seeds it from the row
-            return
-        except Exception:  # the cache is down: its copy is re-seeded from the row within RESEED_SECONDS
-            logger.exception("data generation: the cache's copy was not incremented")
+            model.objects.filter(pk=1).update(**changes)
+    _forget_copy()
 
 
-class _Bump:
-    """One pending bump of one transaction (a class, so that a transaction registers only one)."""
+def renew_epoch():
+    """After a restore: a new epoch, so that no page cached before it is ever served again.
 
-    def __init__(self):
-        self.done = False
-
-    def __call__(self):
-        self.done = True
-        bump()
-
-
-def bump_on_commit(**kwargs):
-    """Bump once the current transaction commits (at once outside a transaction); never on a rollback.
-
-    However many rows a transaction writes, it registers one bump: a pending one already in the
-    connection's on-commit list is enough. A savepoint that rolls back discards its callbacks, so
-    the next write registers again. Usable as a signal receiver.
+    Fails loudly when the shared cache cannot drop its copy (the restore must then be told).
     """
-    if connection.in_atomic_block and any(
-        isinstance(func, _Bump) and not func.done for _, func, _ in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(_Bump(), robust=True)
-
-
-def _data_models():
-    """The models whose rows the pages show: every model of the three apps but the history copies
-    (written alongside their own rows) and those in NOT_DATA; with the many-to-many tables."""
-    for label in APPS:
-        for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            if model._meta.label_lower not in NOT_DATA and not hasattr(model, "instance_type"):
-                yield model
-
-
-def _on_write(sender, **kwargs):
-    bump_on_commit()
-
-
-def _on_m2m(sender, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        bump_on_commit()
-
-
-def connect_signals():
-    """Called from IndicatorsConfig.ready: every saved, deleted or re-linked row of the data models."""
-    for model in _data_models():
-        uid = f"data-generation-{model._meta.label_lower}"
-        post_save.connect(_on_write, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(_on_write, sender=model, dispatch_uid=f"{uid}-delete")
-        if model._meta.auto_created:
-            m2m_changed.connect(_on_m2m, sender=model, dispatch_uid=f"{uid}-m2m")
+    model = _model()
+    epoch = uuid.uuid4().hex[:12]
+    if not model.objects.filter(pk=1).update(epoch=epoch):
+        model.objects.create(pk=1, value=0, epoch=epoch)
+    if in_shared_cache():
+        cache.set(DIRTY_KEY, 1, DIRTY_SECONDS)
+        cache.delete(CACHE_KEY)
+    return epoch

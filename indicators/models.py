@@ -137,16 +137,12 @@ class Indicator(models.Model):
         Called explicitly by whoever changes them (the admin's save_model, load_documents), never
         from ``save()``, so saving an indicator does not rewrite figures unseen. The figures keep
         their values, versions and history: the copy is the database's means to hold the 0–100 rule,
-        not a change anyone made. A figure above 100 makes the database refuse the cap (IntegrityError);
-        the admin explains that before saving. Returns the number of figures updated.
+        not a change anyone made (the callers bump the data generation with the rest of their change).
+        A figure above 100 makes the database refuse the cap (IntegrityError); the admin explains
+        that before saving. Returns the number of figures updated.
         """
-        from . import generation
-
         capped = self.is_capped_at_100
-        updated = self.measurements.exclude(capped_at_100=capped).update(capped_at_100=capped)
-        if updated:
-            generation.bump_on_commit()  # QuerySet.update sends no signals
-        return updated
+        return self.measurements.exclude(capped_at_100=capped).update(capped_at_100=capped)
 
     @property
     def display_unit(self):
@@ -492,10 +488,14 @@ class DataGeneration(models.Model):
     """One row counting the committed changes to the data the pages show (``indicators.generation``).
 
     The cache keys of rendered pages carry the count, so a change makes them all unreachable at
-    once. The row is the count's source of truth; a shared cache (Redis) holds a copy.
+    once. The row is the count's source of truth; a shared cache (Redis) holds a copy. ``epoch`` is
+    renewed by every restore (page keys carry it too); ``pending`` counts the rebuilds queued and not
+    yet done (``indicators.rebuilds``), while which the pages say they are being updated.
     """
 
     value = models.BigIntegerField(default=0)
+    epoch = models.CharField(max_length=32, blank=True, default="")
+    pending = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = _("thế hệ dữ liệu")

@@ -9,16 +9,23 @@ Editors change draft and returned figures and submit them; approvers approve or
 return submitted ones and reopen approved ones. Every transition checks the role
 in the figure's province here, whatever the view already checked, bumps the row
 version (optimistic locking) and leaves a history entry with its reason.
+
+Approving and reopening change what the dashboards show: the transition refreshes the
+stored assessments the figure reaches (``assessments.refresh``) and bumps the data generation
+(``generation.bump``), in its transaction. A caller acting on many figures (the approver's
+sheet) passes one ``assessments.Changes`` to each transition and calls ``publish`` once at the
+end: one refresh for them all.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from provinces.access import require
 
-from .models import WorkflowStatus
+from . import assessments, generation
+from .models import Measurement, WorkflowStatus
 
 EDITABLE = {WorkflowStatus.DRAFT, WorkflowStatus.RETURNED}
 
@@ -127,15 +134,40 @@ def submit(user, figure):
     return _save(figure, user, recorded("Gửi duyệt"), ["status", "return_reason"])
 
 
-def approve(user, figure):
+def publish(changes):
+    """What the dashboards show follows: the stored rows ``changes`` reach, then the generation.
+
+    In the caller's transaction, as its last step (the generation's row lock is held to the commit).
+    """
+    assessments.refresh(changes)
+    generation.bump()
+
+
+def _published(figure, was, changes):
+    """A published figure appeared or went (``was``: its key while it was published): refresh, or collect."""
+    own = changes is None
+    if own:
+        changes = assessments.Changes()
+    if isinstance(figure, Measurement):
+        changes.published(figure, was)
+    if own:
+        publish(changes)
+
+
+def approve(user, figure, changes=None):
+    """Approve a submitted figure; ``changes``: collect what to refresh for the caller's ``publish``."""
     require(user, "approve", figure.province)
     if figure.status != WorkflowStatus.SUBMITTED:
         raise WorkflowError(_("Chỉ phê duyệt được số liệu đã gửi duyệt."))
     figure.status = WorkflowStatus.APPROVED
-    return _save(figure, user, recorded("Phê duyệt"), ["status"])
+    with transaction.atomic():
+        _save(figure, user, recorded("Phê duyệt"), ["status"])
+        _published(figure, None, changes)
+    return figure
 
 
-def return_to_editor(user, figure, reason):
+def return_to_editor(user, figure, reason, changes=None):
+    """Return a submitted figure to its editor: nothing the dashboards show changes (``changes`` is unused)."""
     require(user, "approve", figure.province)
     if figure.status != WorkflowStatus.SUBMITTED:
         raise WorkflowError(_("Chỉ trả lại được số liệu đã gửi duyệt."))
@@ -145,14 +177,19 @@ def return_to_editor(user, figure, reason):
     return _save(figure, user, recorded("Trả lại: %(reason)s", reason=reason), ["status", "return_reason"])
 
 
-def reopen(user, figure, reason):
+def reopen(user, figure, reason, changes=None):
+    """Reopen an approved figure; ``changes``: collect what to refresh for the caller's ``publish``."""
     require(user, "approve", figure.province)
     if figure.status != WorkflowStatus.APPROVED:
         raise WorkflowError(_("Chỉ mở lại được số liệu đã phê duyệt."))
     reason = _require_reason(reason)
+    was = (figure.indicator_id, figure.province_id, figure.year) if isinstance(figure, Measurement) else None
     figure.status = WorkflowStatus.RETURNED
     figure.return_reason = reason
-    return _save(figure, user, recorded("Mở lại: %(reason)s", reason=reason), ["status", "return_reason"])
+    with transaction.atomic():
+        _save(figure, user, recorded("Mở lại: %(reason)s", reason=reason), ["status", "return_reason"])
+        _published(figure, was, changes)
+    return figure
 
 
 def _require_reason(reason):

@@ -3,6 +3,10 @@ from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from indicators import rebuilds
+from indicators.admin_changes import PublishingAdmin
+from indicators.assessments import Changes
+
 from .models import MERGER_DATE, Membership, Province, ReportingAgency
 
 
@@ -46,7 +50,7 @@ class ReportingAgencyInline(admin.StackedInline):
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(PublishingAdmin, admin.ModelAdmin):
     list_display = ["code", "name", "kind", "region", "valid_from", "valid_to", "successor"]
     list_filter = [GenerationFilter, "kind", "region"]
     list_select_related = ["successor"]
@@ -54,9 +58,17 @@ class ProvinceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["successor"]
     inlines = [ReportingAgencyInline]
 
+    def reached(self, request, obj, form, formsets, change):
+        # Where figures add up changes with a unit's region, successor or dates; a name changes no stored row.
+        structural = not change or rebuilds.UNIT_FIELDS & set(form.changed_data)
+        return Changes(), self.ALL if structural else None
+
+    def reached_by_delete(self, obj):
+        return Changes(), self.ALL
+
 
 @admin.register(ReportingAgency)
-class ReportingAgencyAdmin(admin.ModelAdmin):
+class ReportingAgencyAdmin(PublishingAdmin, admin.ModelAdmin):
     """Every unit's reporting agency in one list; the national report's is the row without a province."""
 
     list_display = ["province", "from_year", "name", "abbreviation", "place", "signer_name"]

@@ -240,9 +240,11 @@ def main():
         make_directive(indicators)
         targets = make_targets(indicators, units)
         figures = make_figures(indicators, units, args.years)
-        generation.bump_on_commit()  # bulk_create sends no signals: cached pages must not survive this
+        generation.bump()  # in the transaction of the change: cached pages must not survive this
     made = time.perf_counter()
-    stored = assessments.rebuild()  # bulk_create bypassed save(): the dashboards' stored assessments, once
+    with transaction.atomic():
+        stored = assessments.rebuild()  # the dashboards' stored assessments, once
+        generation.bump()
     rebuilt = time.perf_counter() - made
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics, on SQLite and PostgreSQL alike

@@ -11,20 +11,11 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
-def _pages_follow_the_data(request, monkeypatch):
-    """An empty page cache for every test, and a data generation that follows each write at once.
-
-    A test runs inside a transaction that never commits, so the bump that waits for the commit
-    (``indicators.generation.bump_on_commit``) would never come and a page read twice in a test
-    would be the cached one. Tests marked ``real_commits`` (transactional) keep the real behaviour.
-    """
+def _empty_page_cache():
+    """An empty page cache for every test (the data generation moves inside each test's transaction)."""
     from django.core.cache import cache
 
-    from indicators import generation
-
     cache.clear()
-    if request.node.get_closest_marker("real_commits") is None:
-        monkeypatch.setattr(generation, "bump_on_commit", lambda **kwargs: generation.bump())
 
 
 @pytest.fixture

@@ -26,6 +26,29 @@ def load_everything(demo=False):
         call_command("load_demo", verbosity=0)
 
 
+def rebuilt():
+    """The world a test built is in place: its stored assessments computed once, the data generation moved.
+
+    Factories write rows and refresh nothing (as a raw load): a test that reads pages builds its world,
+    then calls this once, as a loader does at its end.
+    """
+    from indicators import assessments, generation
+
+    assessments.rebuild()
+    generation.bump()
+
+
+def run_queued_rebuilds():
+    """What ``manage.py db_worker`` does with the rebuilds an admin change queued: run them, in order."""
+    from django_tasks_db.models import DBTaskResult
+
+    from indicators import rebuilds
+
+    for result in DBTaskResult.objects.order_by("enqueued_at"):
+        rebuilds.run(*result.args_kwargs["args"])
+        result.delete()
+
+
 def make_province(name=None, code=None, current=False, successor=None, **extra):
     n = next(_seq)
     code = code or f"{n % 100:02d}"

@@ -10,7 +10,7 @@ from directives.models import Directive
 from indicators.models import Indicator, Measurement
 from indicators.source_documents import PHU_THO_CONFERENCE_FILE
 from provinces.text import vietnamese_slug
-from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
+from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user, rebuilt
 
 
 @pytest.fixture
@@ -75,6 +75,7 @@ def test_the_admin_names_a_source_by_its_document_title_with_the_file_beneath(ad
 
 def test_an_indicators_admin_page_links_to_its_dashboard(admin_client):
     indicator = make_indicator(code="computers-count")
+    rebuilt()
     response = admin_client.get(f"/admin/indicators/indicator/{indicator.pk}/change/")
     assert response.status_code == 200
     link = re.search(r'href="([^"]+)" class="viewsitelink"', response.content.decode())

@@ -25,7 +25,7 @@ from provinces.generations import Units
 from reporting import report
 from tests.excel_helpers import records, row_with, workbook_of
 from tests.factories import SHARE_INDICATOR as SHARE
-from tests.factories import make_directive, make_indicator, make_measurement, make_province, make_target
+from tests.factories import make_directive, make_indicator, make_measurement, make_province, make_target, rebuilt
 from tests.factories import unsaved_target as target
 
 PHU_THO = SimpleNamespace(pk=25)
@@ -209,6 +209,7 @@ def incomplete_newest_year(db):
             make_measurement(share, province, year, D(numerator), numerator=D(numerator), denominator=D(100))
     make_target(share, 20, 2020, baseline_year=2010)
     user = User.objects.create_superuser("leader", password="x")  # noqa: S106
+    rebuilt()
     return share, user
 
 

@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directives.models import Task
-from indicators import assessments, generation
 from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
 from provinces.models import Membership, Province
 from tests.factories import (
@@ -20,6 +19,7 @@ from tests.factories import (
     make_province,
     make_target,
     make_user,
+    rebuilt,
 )
 
 NORTH = Province.Region.NORTHERN_MIDLANDS
@@ -62,6 +62,7 @@ def world(db):
     make_target(lan, 100, 2020, baseline_year=2010)
     make_target(computers, 2000, 2015, province=phu_tho, baseline_year=2010)
     viewer = make_user("phutho-viewer", role=Membership.Role.VIEWER, provinces=[phu_tho, current])
+    rebuilt()
     return SimpleNamespace(**locals())
 
 
@@ -154,6 +155,7 @@ def test_the_overview_shows_the_national_figure_with_how_many_units_reported(vie
 
 def test_the_overview_says_why_a_national_figure_cannot_be_computed(viewer_client, world):
     make_measurement(world.lan, world.lao_cai, 2020, "89.1")  # a share without numerator and denominator
+    rebuilt()
     page = text(viewer_client.get("/?year=2020"))
     assert "Không tính được: 1 đơn vị chỉ báo cáo tỷ lệ, không có tử số và mẫu số 4/4 tỉnh báo cáo" in page
     assert "Không tính được: chỉ số này không cộng gộp được giữa các đơn vị" in page
@@ -240,8 +242,7 @@ def test_the_directive_page_shows_the_province_filtered_on_or_the_nation(viewer_
 def test_demo_figures_are_marked_and_the_page_says_it_has_them(viewer_client, world):
     assert "demo-banner" not in viewer_client.get("/provinces/phu-tho/").content.decode()
     Measurement.objects.filter(province=world.phu_tho, year=2020).update(is_demo=True)
-    generation.bump_on_commit()  # QuerySet.update sends no signal
-    assessments.rebuild()  # QuerySet.update bypasses save(), which refreshes the stored assessments
+    rebuilt()  # a bulk update: the stored rows and the generation follow once
     html = viewer_client.get("/provinces/phu-tho/").content.decode()
     assert "demo-banner" in html
     assert 'class="demo-badge"' in html
@@ -343,14 +344,14 @@ class Grid:
         self.provinces, self.indicators = [], []
 
     def add_provinces(self, count):
-        with assessments.rebuilding():  # one rebuild, not one per unit (a unit changes every national figure)
-            new = [make_province(successor=self.successor) for _ in range(count)]
-            self.provinces += new
-            self._fill(new, self.indicators)
+        new = [make_province(successor=self.successor) for _ in range(count)]
+        self.provinces += new
+        self._fill(new, self.indicators)
+        rebuilt()  # one rebuild for the grid as it now stands
 
     def add_indicators(self, count):
-        with assessments.rebuilding():
-            self._add_indicators(count)
+        self._add_indicators(count)
+        rebuilt()
 
     def _add_indicators(self, count):
         new = []
@@ -378,7 +379,7 @@ class Grid:
                     )  # fmt: skip
                 if not ratio:
                     targets.append(Target(indicator=indicator, province=province, deadline_year=2015, value=D(90)))
-        Measurement.objects.bulk_create(figures)  # bypasses save(): rebuilding() above rebuilds the store
+        Measurement.objects.bulk_create(figures)  # the callers rebuild the store once
         Target.objects.bulk_create(targets)
 
 

@@ -1,7 +1,8 @@
 """The page cache (dashboards/fragments.py) under the data generation (indicators/generation.py).
 
-These tests commit for real (transactional tests, ``real_commits``): the generation moves when a
-transaction commits, never when it rolls back, and a page shows a change on the next request.
+These tests commit for real (transactional tests, ``real_commits``): the generation moves in the
+transaction of the change it covers (a rollback takes it back, no crash after the commit can lose it),
+a page shows a change on the next request, and no page cached before a restore is served after it.
 """
 
 import pytest
@@ -9,10 +10,10 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from indicators import generation, workflow
-from indicators.models import Measurement, WorkflowStatus
+from indicators import assessments, generation, workflow
+from indicators.models import DataGeneration, Measurement, WorkflowStatus
 from provinces.models import Membership
-from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
+from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user, rebuilt
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_commits]
 
@@ -30,6 +31,7 @@ def place():
     province = make_province(name="Tỉnh Phú Thọ", slug="phu-tho")
     indicator = make_indicator("computers")
     make_measurement(indicator, province, 2020, 10)
+    rebuilt()
     return province, indicator
 
 
@@ -45,27 +47,22 @@ def queries(client, path):
     return len(captured)
 
 
-def test_a_commit_moves_the_generation_once_and_a_rollback_leaves_it(mode, place):
+def test_the_generation_moves_with_the_commit_of_its_change_and_a_rollback_takes_it_back(mode, place):
     province, indicator = place
     before = generation.current()
 
     with pytest.raises(RuntimeError), transaction.atomic():
         make_measurement(indicator, province, 2021, 11)
+        generation.bump()
         raise RuntimeError("rolled back")
     assert generation.current() == before
     assert not Measurement.objects.filter(year=2021).exists()
 
     with transaction.atomic():
         make_measurement(indicator, province, 2021, 11)
-        make_measurement(indicator, province, 2022, 12)
-        try:
-            with transaction.atomic():  # a savepoint rolled back inside a committed transaction
-                make_measurement(indicator, province, 2023, 13)
-                raise RuntimeError
-        except RuntimeError:
-            pass
-    assert generation.current() == before + 1, "one bump per committed transaction"
-    assert generation.stored() == generation.current()
+        generation.bump()
+    assert generation.current() != before
+    assert generation.current() == generation.read_row().token
 
 
 def test_an_approval_shows_on_the_next_request_and_not_a_rolled_back_one(mode, place):
@@ -90,14 +87,59 @@ def test_an_approval_shows_on_the_next_request_and_not_a_rolled_back_one(mode, p
 
 def test_a_lost_cached_generation_is_seeded_from_the_database_never_lower(monkeypatch, place):
     monkeypatch.setattr(generation, "in_shared_cache", lambda: True)
-    province, indicator = place
-    make_measurement(indicator, province, 2021, 11)
-    make_measurement(indicator, province, 2022, 12)
+    generation.bump()
     seen = generation.current()
     cache.clear()  # a flush, an eviction or a restart of Redis
-    assert generation.current() == seen == generation.stored()
-    make_measurement(indicator, province, 2023, 13)
-    assert generation.current() == seen + 1
+    assert generation.current() == seen == generation.read_row().token
+    generation.bump()
+    assert generation.current() == generation.read_row().token != seen
+
+
+def approver_and_figure(province, indicator, value):
+    approver = make_user(role=Membership.Role.APPROVER, provinces=[province])
+    figure = make_measurement(indicator, province, 2024, value, status=WorkflowStatus.SUBMITTED)
+    return approver, figure
+
+
+def test_a_writer_that_dies_right_after_its_commit_leaves_no_stale_page(mode, place, monkeypatch):
+    """Nothing the pages depend on waits for the commit: drop every on-commit callback, as a crash would."""
+    province, indicator = place
+    approver, figure = approver_and_figure(province, indicator, "66.6")
+    client = logged_in(approver)
+    path = "/provinces/phu-tho/"
+    assert "66,6" not in page(client, path)  # cached, and (shared cache) the generation's copy seeded
+    monkeypatch.setattr(transaction, "on_commit", lambda *args, **kwargs: None)
+    with transaction.atomic():
+        workflow.approve(approver, Measurement.objects.get(pk=figure.pk))
+    assert "66,6" in page(client, path), "the next request shows the approval"
+
+
+def test_no_page_cached_before_a_restore_is_served_after_it(place):
+    """A restore puts back an older count; the epoch it renews keeps the pages of the numbers counted again away."""
+    province, indicator = place
+    client = logged_in(make_user(role=Membership.Role.VIEWER, provinces=[province]))
+    approver, figure = approver_and_figure(province, indicator, "55.5")
+    path = "/provinces/phu-tho/"
+    backed_up = generation.read_row()  # what a backup taken now holds
+    workflow.approve(approver, Measurement.objects.get(pk=figure.pk))
+    assert "55,5" in page(client, path)  # cached under the count after the approval
+
+    def restore(renew):
+        Measurement.objects.filter(pk=figure.pk).update(status=WorkflowStatus.SUBMITTED)  # the backup's data
+        restored = DataGeneration.objects.filter(pk=1).update(value=backed_up.value, epoch=backed_up.epoch)
+        assert restored
+        assessments.rebuild()
+        if renew:
+            generation.renew_epoch()
+
+    restore(renew=False)
+    generation.bump()  # the next change after the restore counts to the number the approval had
+    assert "55,5" in page(client, path), "without a new epoch the page from before the restore comes back"
+
+    Measurement.objects.filter(pk=figure.pk).update(status=WorkflowStatus.APPROVED)
+    restore(renew=True)
+    generation.bump()
+    assert "55,5" not in page(client, path), "the restored data, not the page cached before the restore"
 
 
 def test_pages_of_two_permission_scopes_never_share_their_links(place):

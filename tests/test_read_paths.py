@@ -15,7 +15,7 @@ from django.db import connection
 
 from indicators.models import Indicator, Measurement
 from provinces.models import Membership
-from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user
+from tests.factories import logged_in, make_indicator, make_measurement, make_province, make_user, rebuilt
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +41,7 @@ def test_a_page_reads_outside_any_transaction_and_a_post_writes_inside_one():
     assert "config.middleware.AtomicWritesMiddleware" in settings.MIDDLEWARE
     province = make_province(slug="phu-tho")
     make_measurement(make_indicator("computers", unit=Indicator.Unit.COUNT), province, 2020, 5)
+    rebuilt()
     client = logged_in(make_user(role=Membership.Role.VIEWER, provinces=[province]))
     for path in ("/", "/provinces/phu-tho/", "/indicators/computers/", "/exports/data.xlsx"):
         states = transaction_states(client, "get", path)
@@ -102,6 +103,7 @@ def many_indicators(db):
     ]
     for indicator in indicators:
         make_measurement(indicator, province, 2020, 5)
+    rebuilt()
     return logged_in(make_user(role=Membership.Role.VIEWER, provinces=[province])), indicators
 
 
@@ -136,5 +138,6 @@ def test_the_overview_shows_a_screenful_of_cards_and_pages_the_rest(many_indicat
 def test_a_short_overview_has_no_pager(db):
     province = make_province(slug="phu-tho")
     make_measurement(make_indicator("computers", unit=Indicator.Unit.COUNT), province, 2020, 5)
+    rebuilt()
     page = logged_in(make_user(role=Membership.Role.VIEWER, provinces=[province])).get("/").content.decode()
     assert page.count('class="card indicator-card"') == 1 and "pager" not in page

@@ -30,6 +30,7 @@ from tests.factories import (
     make_province,
     make_target,
     make_user,
+    rebuilt,
 )
 
 YEAR = 2012
@@ -67,6 +68,7 @@ def world(db):
     viewer = make_user("viewer", Membership.Role.VIEWER, [phu_tho])
     viewer.first_name = "Người Bấm Nút"
     viewer.save()
+    rebuilt()
     return {
         "phu_tho": phu_tho,
         "lao_cai": lao_cai,

@@ -29,6 +29,7 @@ from tests.factories import (
     make_province,
     make_target,
     make_user,
+    rebuilt,
 )
 
 YEAR = 2012
@@ -71,6 +72,7 @@ def world(db):
     }
     users["viewer"].first_name = "Lãnh đạo Tỉnh ủy"
     users["viewer"].save()
+    rebuilt()
     return {
         "phu_tho": phu_tho,
         "lao_cai": lao_cai,

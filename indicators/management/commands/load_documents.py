@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from directives.models import Directive, Task
-from indicators import assessments
+from indicators import assessments, generation
 from indicators import source_documents as docs
 from indicators.models import Indicator, Measurement, Target
 from provinces.models import Province
@@ -78,9 +78,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        # Every row it writes is a save the stored assessments would follow one by one: rebuild once instead.
-        with transaction.atomic(), assessments.rebuilding():
+        # The stored assessments and the data generation follow once, at the end.
+        with transaction.atomic():
             self.load(*args, **options)
+            assessments.rebuild()
+            generation.bump()
 
     def load(self, *args, update=False, **options):
         self.update = update

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from indicators import assessments, generation
 from indicators.models import StoredAssessment
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             count = StoredAssessment.objects.count()
             self.stdout.write(f"{count} stored assessments agree with a fresh computation ({seconds:.1f} s)")
             return
-        count = assessments.rebuild()
-        generation.bump_on_commit()  # pages cached from the lines just replaced must not be served again
+        with transaction.atomic():
+            count = assessments.rebuild()
+            generation.bump()  # pages cached from the lines just replaced must not be served again
         self.stdout.write(f"{count} assessments stored in {time.perf_counter() - started:.1f} s")
