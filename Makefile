@@ -72,9 +72,10 @@ restore: $(BIN)/.installed .env
 	@test -n "$(FILE)" || (echo "make restore FILE=path/to/backup" && false)
 	FORCE=$(FORCE) $(BIN)/python scripts/backup.py restore $(FILE)
 
+# Every test that takes 20 s or more is named at the end (slowest first).
 test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadfile --durations=0 --durations-min=20
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 

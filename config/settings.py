@@ -60,14 +60,14 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
-    "django_tasks",
-    "django_tasks_db",
     "provinces",
     "directives",
     "indicators",
-    "reporting",
+    "reporting",  # before django_tasks_db: its db_worker command (reporting/management/commands) wins
     "dashboards",
     "entry",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [

@@ -137,9 +137,7 @@ def latest_columns(header, row_of):
                 row_of(x), is_national=row_of(x) is not None and row_of(x).place is None
             ),
         ),
-        *excel.figure_columns(
-            _via(row_of, lambda r: r.pending), indicator_of, excel.PROVISIONAL_HEADERS, page=False
-        ),
+        *excel.figure_columns(_via(row_of, lambda r: r.pending), indicator_of, excel.PROVISIONAL_HEADERS, page=False),
         Column(
             gettext_lazy("Không tính được vì"),
             30,

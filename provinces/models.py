@@ -248,3 +248,18 @@ class ReportingAgency(models.Model):
 
     def __str__(self):
         return f"{self.name or _('(mặc định)')} · {self.from_year}"
+
+
+class LoadedSource(models.Model):
+    """What a loader (``load_units``, ``load_documents``, ``load_demo``) last loaded into this database.
+
+    Not shown anywhere: ``provinces/loaded.py`` compares its fingerprint with the loader's sources so
+    that a loader with nothing new to load changes nothing.
+    """
+
+    name = models.CharField(max_length=50, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.name} {self.fingerprint[:12]}"

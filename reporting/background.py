@@ -26,9 +26,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from indicators.models import Measurement
 from provinces import access
@@ -58,6 +60,7 @@ class Job:
     state: str = State.QUEUED
     created: str = ""
     finished: str = ""
+    task_id: str = ""  # the django-tasks result that runs it: how a job learns that its task failed
 
     @property
     def percent(self):
@@ -130,6 +133,26 @@ def job_for(user, job_id):
         or job.is_expired()
     ):
         raise Http404
+    return follow_task(job)
+
+
+def follow_task(job):
+    """The job, failed if its task failed without saying so in the job's state.
+
+    ``run`` records its own errors; a task can also fail before or around it (the worker could not
+    load it, the database was locked past its timeout): the worker then marks the task failed, and
+    the job's page says so instead of waiting at its last percentage.
+    """
+    if job.state not in (State.QUEUED, State.RUNNING) or not job.task_id:
+        return job
+    try:
+        failed = build_data_export.get_result(job.task_id).status == TaskResultStatus.FAILED
+    except TaskResultDoesNotExist:
+        return job
+    if failed:
+        job.state = State.FAILED
+        job.finished = timezone.now().isoformat()
+        job.save()
     return job
 
 
@@ -145,7 +168,11 @@ def start(user, total):
         created=timezone.now().isoformat(),
     )
     job.save()
-    build_data_export.enqueue(job.id)
+    with transaction.atomic():  # the worker sees the task only once its id is in the job's state
+        task_id = str(build_data_export.enqueue(job.id).id)
+        job = load(job.id)  # as the task left it if it has already run (an immediate backend)
+        job.task_id = task_id
+        job.save()
     return job
 
 

@@ -4,10 +4,12 @@ import shutil
 import pytest
 from django.db import transaction
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -109,3 +111,32 @@ def demo_db(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo committed once for a module of browser tests, served by a live server for the whole module.
+
+    For modules whose tests only read through the browser: pytest-django's ``live_server`` empties the
+    database after every test (a transactional test), so each test would load the demo again (seconds
+    each). Here the data is loaded and committed once (a module-scoped fixture of the module adds its
+    personas the same way, under ``django_db_blocker.unblock()``) and the database is emptied once, after
+    the module, as a transactional test leaves it. Its tests are marked ``django_db`` (not transactional:
+    each runs in a transaction rolled back after it) and never take ``live_server``.
+    """
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    from tests.factories import load_everything
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        load_everything(demo=True)
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            call_command("flush", verbosity=0, interactive=False)

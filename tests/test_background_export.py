@@ -145,3 +145,50 @@ def test_a_job_is_kept_for_a_day(world, monkeypatch):
     assert "1 expired export(s) removed" in out.getvalue()
     assert not job.file_path.exists() and background.load(job.id) is None
     assert list(background.directory().iterdir()) == []
+
+
+def test_a_job_whose_task_failed_says_so_instead_of_waiting_at_0(world):
+    from django.db import OperationalError
+
+    client = logged_in(world["asker"])
+    url = start(client)
+    assert 'http-equiv="refresh"' in client.get(url).content.decode()
+    # the worker could not run it (here: the database stayed locked) and marked the task failed
+    DBTaskResult.objects.get().set_failed(OperationalError("database is locked"))
+    page = client.get(url).content.decode()
+    assert "Không tạo được tệp" in page and 'http-equiv="refresh"' not in page
+    assert client.get(url + "status.json").json()["state"] == "failed"
+
+
+def test_the_worker_goes_on_after_a_locked_database_and_runs_the_export(world, monkeypatch):
+    from django.db import OperationalError
+    from django_tasks_db.management.commands import db_worker as library
+
+    from reporting.management.commands import db_worker
+
+    client = logged_in(world["asker"])
+    url = start(client)
+    real = library.exclusive_transaction
+    locked = []
+
+    def locked_once(using):
+        if not locked:  # the first claim finds the database locked past SQLite's busy timeout
+            locked.append(using)
+            raise OperationalError("database is locked")
+        return real(using)
+
+    monkeypatch.setattr(library, "exclusive_transaction", locked_once)
+    monkeypatch.setattr(db_worker, "PAUSE", 0)
+    worker = db_worker.Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
+    )
+    worker.run()
+    assert locked, "the lock was met"
+    assert client.get(url + "status.json").json()["state"] == "done"

@@ -7,9 +7,10 @@ import pytest
 from indicators.progress import KEYS
 from provinces.models import Membership, Province
 from tests.browser import log_in
-from tests.factories import PASSWORD, load_everything, make_user
+from tests.factories import PASSWORD, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Not transactional: the demo is committed once for the module (demo_site); each test runs in a rolled-back transaction.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PAGES = {
     "overview": "/",
@@ -28,12 +29,12 @@ CANVASES = """() => [...document.querySelectorAll('canvas')].map((canvas) => ({
 }))"""
 
 
-@pytest.fixture
-def leader(db):
+@pytest.fixture(scope="module")
+def leader(demo_site, django_db_blocker):
     """Everything `make setup` loads, and a Party committee leader of (legacy) Phú Thọ."""
-    load_everything(demo=True)
-    phu_tho = Province.objects.legacy().get(slug="phu-tho")
-    return make_user("tinh-uy-phu-tho", role=Membership.Role.VIEWER, provinces=[phu_tho])
+    with django_db_blocker.unblock():
+        phu_tho = Province.objects.legacy().get(slug="phu-tho")
+        return make_user("tinh-uy-phu-tho", role=Membership.Role.VIEWER, provinces=[phu_tho])
 
 
 def charts_on(page, printed=False):
@@ -47,13 +48,13 @@ def charts_on(page, printed=False):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_the_dashboards_draw_their_charts_without_errors(page, live_server, artifacts_dir, leader, viewport):
+def test_the_dashboards_draw_their_charts_without_errors(page, demo_site, artifacts_dir, leader, viewport):
     width, height = VIEWPORTS[viewport]
     page.set_viewport_size({"width": width, "height": height})
-    log_in(page, live_server, leader.username, PASSWORD)
+    log_in(page, demo_site, leader.username, PASSWORD)
     drawn = {}
     for name, path in PAGES.items():
-        page.goto(f"{live_server.url}{path}")
+        page.goto(f"{demo_site.url}{path}")
         page.wait_for_load_state("networkidle")
         drawn[name] = len(charts_on(page))
         page.screenshot(path=os.path.join(artifacts_dir, f"dashboard-{name}-{viewport}.png"), full_page=True)
@@ -63,9 +64,9 @@ def test_the_dashboards_draw_their_charts_without_errors(page, live_server, arti
     assert drawn == {"overview": 2, "phu-tho": 12, "phu-tho-page-2": 8, "units-with-lan": 3, "24-ct-tu": 0}
 
 
-def test_a_status_opens_to_show_the_numbers_behind_it(page, live_server, leader):
-    log_in(page, live_server, leader.username, PASSWORD)
-    page.goto(f"{live_server.url}/provinces/phu-tho/?year=2013&target=2015")
+def test_a_status_opens_to_show_the_numbers_behind_it(page, demo_site, leader):
+    log_in(page, demo_site, leader.username, PASSWORD)
+    page.goto(f"{demo_site.url}/provinces/phu-tho/?year=2013&target=2015")
     status = page.locator("table.data .status-details").first
     assert status.locator("summary").get_attribute("title")
     assert not status.locator(".status-numbers").is_visible()
@@ -107,11 +108,11 @@ STATUS_COLOURS = """() => {
 }"""
 
 
-def test_the_charts_colour_each_status_as_its_badge(page, live_server, leader):
-    log_in(page, live_server, leader.username, PASSWORD)
+def test_the_charts_colour_each_status_as_its_badge(page, demo_site, leader):
+    log_in(page, demo_site, leader.username, PASSWORD)
     seen = []
     for path in (PAGES["overview"], PAGES["units-with-lan"]):
-        page.goto(f"{live_server.url}{path}")
+        page.goto(f"{demo_site.url}{path}")
         page.wait_for_load_state("networkidle")
         seen += page.evaluate(STATUS_COLOURS)
     assert {s["chart"] for s in seen} == {"status", "ranking"}
@@ -129,9 +130,9 @@ A4_TEXT_WIDTH = 703  # 210 mm less the print stylesheet's 12 mm margins, at 96 p
 
 
 @pytest.mark.parametrize("name", ["overview", "phu-tho"])
-def test_the_overview_and_province_pages_print_on_a4_with_their_charts(page, live_server, artifacts_dir, leader, name):
-    log_in(page, live_server, leader.username, PASSWORD)
-    page.goto(f"{live_server.url}{PAGES[name]}")
+def test_the_overview_and_province_pages_print_on_a4_with_their_charts(page, demo_site, artifacts_dir, leader, name):
+    log_in(page, demo_site, leader.username, PASSWORD)
+    page.goto(f"{demo_site.url}{PAGES[name]}")
     page.wait_for_load_state("networkidle")
     pdf = page.pdf(format="A4", print_background=True, path=os.path.join(artifacts_dir, f"dashboard-{name}.pdf"))
     assert pdf.startswith(b"%PDF")
@@ -171,14 +172,14 @@ NAMES_IN_VIEW = """() => [...document.querySelectorAll('table.data tbody tr')].f
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_no_dashboard_page_scrolls_sideways_on_a_phone(page, live_server, artifacts_dir, leader, language):
+def test_no_dashboard_page_scrolls_sideways_on_a_phone(page, demo_site, artifacts_dir, leader, language):
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, live_server, leader.username, PASSWORD)
+    log_in(page, demo_site, leader.username, PASSWORD)
     if language == "en":
         page.click("text=EN")
         page.wait_for_load_state("networkidle")
     for path in PHONE_PAGES:
-        page.goto(f"{live_server.url}{path}")
+        page.goto(f"{demo_site.url}{path}")
         page.wait_for_load_state("networkidle")
         assert page.evaluate(SIDEWAYS) <= 0, path
         assert page.evaluate(NAMES_IN_VIEW), path
@@ -186,10 +187,10 @@ def test_no_dashboard_page_scrolls_sideways_on_a_phone(page, live_server, artifa
     assert page.console_errors == []
 
 
-def test_provinces_are_chosen_for_comparison_by_tapping_on_a_phone(page, live_server, leader):
+def test_provinces_are_chosen_for_comparison_by_tapping_on_a_phone(page, demo_site, leader):
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, live_server, leader.username, PASSWORD)
-    page.goto(f"{live_server.url}/indicators/units-with-lan/")
+    log_in(page, demo_site, leader.username, PASSWORD)
+    page.goto(f"{demo_site.url}/indicators/units-with-lan/")
     page.wait_for_load_state("networkidle")
     choices = page.locator("fieldset.filter-choices")
     assert choices.locator("input[value=phu-tho]").is_checked(), "the leader's own province is ticked"

@@ -6,9 +6,10 @@ import pytest
 
 from provinces.models import Membership, Province
 from tests.browser import log_in
-from tests.factories import PASSWORD, load_everything, make_user
+from tests.factories import PASSWORD, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Not transactional: the demo is committed once for the module (demo_site); each test runs in a rolled-back transaction.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # The map's chart: how many units it draws, whether its labels data name the archipelagos, and the
 # centre (in page pixels) of the unit whose code is given.
@@ -29,11 +30,11 @@ MAP = """(code) => {
 }"""
 
 
-@pytest.fixture
-def leader(db):
-    load_everything(demo=True)
-    phu_tho = Province.objects.legacy().get(slug="phu-tho")
-    return make_user("lanh-dao-phu-tho", role=Membership.Role.VIEWER, provinces=[phu_tho])
+@pytest.fixture(scope="module")
+def leader(demo_site, django_db_blocker):
+    with django_db_blocker.unblock():
+        phu_tho = Province.objects.legacy().get(slug="phu-tho")
+        return make_user("lanh-dao-phu-tho", role=Membership.Role.VIEWER, provinces=[phu_tho])
 
 
 @pytest.mark.parametrize(
@@ -46,10 +47,10 @@ def leader(db):
     ],
 )
 def test_the_map_is_drawn_and_a_province_opens_its_page(
-    page, live_server, artifacts_dir, leader, path, units, code, slug
+    page, demo_site, artifacts_dir, leader, path, units, code, slug
 ):
-    log_in(page, live_server, leader.username, PASSWORD)
-    page.goto(f"{live_server.url}{path}")
+    log_in(page, demo_site, leader.username, PASSWORD)
+    page.goto(f"{demo_site.url}{path}")
     page.wait_for_load_state("networkidle")
     page.locator("canvas[data-chart=map]").scroll_into_view_if_needed()
     found = page.evaluate(MAP, code)
@@ -63,11 +64,11 @@ def test_the_map_is_drawn_and_a_province_opens_its_page(
     assert page.console_errors == []
 
 
-def test_without_javascript_the_map_is_the_servers_svg(chromium, live_server, leader):
+def test_without_javascript_the_map_is_the_servers_svg(chromium, demo_site, leader):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
-    log_in(page, live_server, leader.username, PASSWORD)
-    page.goto(f"{live_server.url}/?units=current")
+    log_in(page, demo_site, leader.username, PASSWORD)
+    page.goto(f"{demo_site.url}/?units=current")
     svg = page.locator("svg.map-svg")
     assert svg.is_visible() and not page.locator("canvas[data-chart=map]").is_visible()
     assert svg.locator("a[data-code]").count() == 34

@@ -28,7 +28,7 @@ def test_the_demo_series_passes_near_the_real_figures_it_surrounds():
 
 def test_loading_the_demo_twice_changes_nothing_and_everything_it_made_is_marked_demo():
     before = (Measurement.objects.count(), Target.objects.count(), Measurement.history.count())
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0, reload=True)
     assert (Measurement.objects.count(), Target.objects.count(), Measurement.history.count()) == before
     assert Measurement.objects.filter(is_demo=False).count() == 8, "only the eight real Phú Thọ figures are real"
     assert not Target.objects.filter(is_demo=True, source_file__gt="").exists()

@@ -152,7 +152,7 @@ def test_the_loader_fills_english_texts_a_row_lacks_without_touching_its_edited_
 
     directive = Directive.objects.get(slug="24-ct-tu-lao-cai")
     Directive.objects.filter(pk=directive.pk).update(title="Tiêu đề sửa trong admin", title_en="", issuer_en="")
-    call_command("load_documents")
+    call_command("load_documents", reload=True)
     directive.refresh_from_db()
     assert directive.title == "Tiêu đề sửa trong admin"  # an edit is kept
     assert directive.title_en == LAO_CAI_TITLE_EN  # the missing translation is filled

@@ -7,17 +7,19 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from directives.models import Directive, Task
 from indicators.models import Indicator, Measurement, Target, WorkflowStatus
 from provinces.models import Province
 
 
-def make_setup():
-    """The loaders of `make setup`, in its order; their output."""
+def make_setup(reload=False):
+    """The loaders of `make setup`, in its order; their output. ``reload`` runs them even when nothing changed."""
     out = io.StringIO()
     for command, options in (("load_units", {}), ("load_documents", {}), ("load_demo", {"users": True})):
-        call_command(command, stdout=out, **options)
+        call_command(command, stdout=out, reload=reload, **options)
     return out.getvalue()
 
 
@@ -55,8 +57,17 @@ def test_make_setup_twice_after_an_administrator_added_an_indicator_a_directive_
     entered.save()
     counts = (Measurement.objects.count(), Target.objects.count(), Directive.objects.count(), Task.objects.count())
 
-    first = make_setup()
-    second = make_setup()
+    with CaptureQueriesContext(connection) as queries:
+        unchanged = make_setup()
+    first = make_setup(reload=True)
+    second = make_setup(reload=True)
+
+    # nothing changed in the sources: a second `make setup` reads its fingerprints and the accounts, writes nothing
+    for name in ("units", "documents", "demo"):
+        assert f"{name}: already loaded, nothing changed since" in unchanged
+    assert "demo accounts (password 'demo')" in unchanged, "the accounts are still checked"
+    verbs = {q["sql"].split()[0].upper() for q in queries.captured_queries}
+    assert not verbs & {"INSERT", "UPDATE", "DELETE"}, verbs
 
     for output in (first, second):
         assert "skipped indicator 'fiber-households': it has no demo series" in output

@@ -82,15 +82,37 @@ def test_kinds_and_regions_follow_the_names(units):
 def test_loading_twice_changes_nothing(units):
     before = list(Province.objects.order_by("pk").values())
     out = StringIO()
-    call_command("load_units", stdout=out)
+    call_command("load_units", stdout=out, reload=True)
     assert list(Province.objects.order_by("pk").values()) == before
     assert out.getvalue().strip() == "0 created, 0 updated, 97 unchanged"
+
+
+def test_loading_again_with_nothing_changed_reads_no_unit(units, django_assert_num_queries):
+    out = StringIO()
+    with django_assert_num_queries(1):  # the stored fingerprint
+        call_command("load_units", stdout=out)
+    assert out.getvalue().strip() == "units: already loaded, nothing changed since (--reload loads again)"
+
+
+def test_a_changed_fixture_is_loaded_again_and_so_are_the_documents_that_name_its_units(units, tmp_path):
+    from indicators.management.commands.load_documents import documents_fingerprint
+    from provinces import loaded
+    from provinces.management.commands.load_units import FIXTURE
+
+    before = (loaded.stored("units"), documents_fingerprint())
+    fixture = tmp_path / "units.json"
+    fixture.write_text(FIXTURE.read_text(encoding="utf-8").replace("Tỉnh Phú Thọ", "Tỉnh Phú Thọ (sửa)"), "utf-8")
+    out = StringIO()
+    call_command("load_units", fixture=fixture, stdout=out)
+    assert out.getvalue().strip() == "0 created, 2 updated, 95 unchanged"
+    after = (loaded.stored("units"), documents_fingerprint())
+    assert after[0] != before[0] and after[1] != before[1], "the documents (and so the demo) load again"
 
 
 def test_loading_repairs_an_edited_row(units):
     Province.objects.filter(code="25", valid_from__lt=MERGER_DATE).update(name="Phú Thọ?", successor=None)
     out = StringIO()
-    call_command("load_units", stdout=out)
+    call_command("load_units", stdout=out, reload=True)
     assert out.getvalue().strip() == "0 created, 1 updated, 96 unchanged"
     assert legacy("Tỉnh Phú Thọ").successor == current("Tỉnh Phú Thọ")
 

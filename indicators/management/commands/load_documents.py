@@ -15,6 +15,7 @@ from directives.models import Directive, Task
 from indicators import assessments, generation
 from indicators import source_documents as docs
 from indicators.models import Indicator, Measurement, Target
+from provinces import loaded
 from provinces.models import Province
 
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
@@ -67,6 +68,11 @@ def _figure_from_document(figure, outcome):
     figure._change_reason = f"load_documents: {figure.source_file}"
 
 
+def documents_fingerprint():
+    """What this command loads from: the documents' facts and its own code (``provinces/loaded.py``)."""
+    return loaded.fingerprint(docs.__file__, __file__, parts=[loaded.stored("units")])
+
+
 class Command(BaseCommand):
     help = "Create or update the directives, tasks, indicators, targets and figures of the five source documents."
 
@@ -76,13 +82,19 @@ class Command(BaseCommand):
             action="store_true",
             help="overwrite rows that differ from the documents (by default they are kept and reported)",
         )
+        parser.add_argument("--reload", action="store_true", help="load even when nothing changed since the last load")
 
-    def handle(self, *args, **options):
+    def handle(self, *args, reload=False, **options):
+        digest = documents_fingerprint()
+        # --update always runs: it is asked for to overwrite what was edited since the last load.
+        if loaded.unchanged(self, "documents", digest, reload or options["update"]):
+            return
         # The stored assessments and the data generation follow once, at the end.
         with transaction.atomic():
             self.load(*args, **options)
             assessments.rebuild()
             generation.bump()
+            loaded.mark("documents", digest)
 
     def load(self, *args, update=False, **options):
         self.update = update

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from provinces import loaded
 from provinces.models import Province
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "units.json"
@@ -22,15 +23,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--fixture", type=Path, default=FIXTURE, help="default: %(default)s")
+        parser.add_argument("--reload", action="store_true", help="load even when nothing changed since the last load")
 
-    def handle(self, *args, **options):
+    def handle(self, *args, reload=False, **options):
         # The units change every place the stored assessments add up: rebuild them once, at the end.
         from indicators import assessments, generation
 
+        digest = loaded.fingerprint(options["fixture"], __file__)
+        if loaded.unchanged(self, "units", digest, reload):
+            return
         with transaction.atomic():
             self.load(*args, **options)
             assessments.rebuild()
             generation.bump()
+            loaded.mark("units", digest)
 
     def load(self, *args, fixture, **options):
         document = json.loads(fixture.read_text(encoding="utf-8"))
