@@ -189,7 +189,10 @@ def project_paths(demo):
         "api/v1/indicators/": ["/api/v1/indicators/", "/api/v1/indicators/?format=csv&category=infrastructure"],
         "api/v1/targets/": ["/api/v1/targets/?target=2025", f"/api/v1/targets/?province={old.slug}&format=csv"],
         "api/v1/units/": ["/api/v1/units/", "/api/v1/units/?units=current&format=csv"],
-        "api/v1/measurements/": [f"/api/v1/measurements/?year={LAST_LEGACY_YEAR}", "/api/v1/measurements/?units=2025"],
+        "api/v1/measurements/": [
+            f"/api/v1/measurements/?year={LAST_LEGACY_YEAR}",
+            "/api/v1/measurements/?units=current&format=csv",
+        ],
         "api/v1/assessments/": ["/api/v1/assessments/?status=behind", f"/api/v1/assessments/?province={old.slug}"],
         "api/v1/units/<slug:slug>/years/<int:year>/figures/": [
             reverse("api-figures", args=[p.slug, y]) for p, y in entry
