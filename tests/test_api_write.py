@@ -193,7 +193,8 @@ def test_an_administrator_issues_a_token_only_to_the_units_editor(world, db):
     refused = admin.post(add, {"name": "x", "province": world["phu-tho"].pk, "user": viewer.pk})
     assert refused.status_code == 200 and not ApiToken.objects.filter(name="x").exists()
     editor = get_user_model().objects.get(username="phutho-editor")
-    response = admin.post(add, {"name": "Hệ thống tỉnh", "province": world["phu-tho"].pk, "user": editor.pk}, follow=True)
+    issued = {"name": "Hệ thống tỉnh", "province": world["phu-tho"].pk, "user": editor.pk}
+    response = admin.post(add, issued, follow=True)
     shown = [str(m) for m in response.context["messages"]]
     token = ApiToken.objects.get(name="Hệ thống tỉnh")
     text = next(m for m in shown if token.prefix in m).rsplit(" ", 1)[-1]
