@@ -277,6 +277,14 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Theo dõi chỉ tiêu CNTT — API",
+    "DESCRIPTION": (
+        "Dữ liệu mở về việc thực hiện các chỉ tiêu công nghệ thông tin của các tỉnh, thành phố: chỉ số, chỉ tiêu, "
+        "đơn vị hành chính, số liệu đã phê duyệt, đánh giá tiến độ và báo cáo định kỳ (JSON, hoặc CSV với "
+        "`?format=csv`); và API để hệ thống của tỉnh gửi số liệu bằng mã truy cập (Authorization: Token …).\n\n"
+        "Open data on how Vietnamese provinces meet the targets of the ICT directives: indicators, targets, "
+        "administrative units, approved figures, progress assessments and the periodic report (JSON, or CSV with "
+        "`?format=csv`); and a write API through which a province's own system submits figures with a token."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
