@@ -7,8 +7,6 @@ from rest_framework import serializers
 from indicators.models import Indicator, Measurement, Target
 from provinces.models import Province
 
-DEMO_HELP = _("Số liệu minh họa, không phải số liệu báo cáo")
-
 
 def _decimal(label, **extra):
     """A number as stored, as a string (exact, as every other figure of the API)."""
