@@ -1,10 +1,14 @@
 """What each endpoint answers: field names for JSON, Vietnamese labels for the CSV headers and the schema."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from indicators.models import Indicator, Measurement, Target
+from indicators.numbers import typed_text
+from indicators.targets import as_period
 from provinces.models import Province
 
 
@@ -52,8 +56,6 @@ class TargetSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_period(self, target) -> str:
-        from indicators.targets import as_period
-
         return str(as_period(target.deadline_year))
 
 
@@ -125,10 +127,6 @@ class NumberField(serializers.Field):
     """A number as JSON (95.4) or as the form takes it, typed the Vietnamese way ("95,4", "55.802")."""
 
     def to_internal_value(self, data):
-        from decimal import Decimal
-
-        from indicators.numbers import typed_text
-
         if data is None or data == "":
             return ""
         if isinstance(data, bool):
