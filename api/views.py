@@ -99,7 +99,10 @@ def _listing(fields, summary):
 
 @_listing(["category", "directive"], "Chỉ số / Indicators")
 class IndicatorList(ListEndpoint):
-    """Every indicator: unit, direction, aggregation, the tasks and directives it measures."""
+    """Mọi chỉ số: đơn vị tính, chiều tốt, cách cộng gộp, nhiệm vụ và văn bản mà chỉ số đo.
+
+    Every indicator: unit, direction, aggregation, the tasks and directives it measures.
+    """
 
     serializer_class = IndicatorSerializer
     filter_fields = ["category", "directive"]
@@ -111,7 +114,10 @@ class IndicatorList(ListEndpoint):
 
 @_listing(["category", "directive", "province", "target"], "Chỉ tiêu / Targets")
 class TargetList(ListEndpoint):
-    """Every target: its unit (none: national), deadline, value, baseline, plan period, the document that set it."""
+    """Mọi chỉ tiêu: đơn vị (trống: toàn quốc), năm đạt, giá trị, năm gốc, giai đoạn, văn bản đặt chỉ tiêu.
+
+    Every target: its unit (none: national), deadline, value, baseline, plan period, the document that set it.
+    """
 
     serializer_class = TargetSerializer
     filter_fields = ["category", "directive", "province", "target"]
@@ -130,7 +136,10 @@ class TargetList(ListEndpoint):
 
 @_listing(["units", "region"], "Đơn vị hành chính / Units")
 class UnitList(ListEndpoint):
-    """The 63 units before 1 July 2025 and the 34 after (``units``), each with its successor."""
+    """63 đơn vị trước 01/07/2025 và 34 đơn vị từ ngày đó (``units``), mỗi đơn vị với đơn vị kế thừa.
+
+    The 63 units before 1 July 2025 and the 34 after (``units``), each with its successor.
+    """
 
     serializer_class = UnitSerializer
     filter_fields = ["units", "region"]
@@ -149,7 +158,10 @@ MEASUREMENT_FILTERS = ["year", "units", "region", "category", "directive", "prov
 
 @_listing(MEASUREMENT_FILTERS, "Số liệu đã phê duyệt / Approved figures")
 class MeasurementList(ListEndpoint):
-    """Published (approved) figures only; drafts and submissions are never listed here."""
+    """Chỉ số liệu đã phê duyệt; số liệu nháp và đang chờ duyệt không bao giờ có ở đây.
+
+    Published (approved) figures only; drafts and submissions are never listed here.
+    """
 
     serializer_class = MeasurementSerializer
     filter_fields = MEASUREMENT_FILTERS
@@ -175,7 +187,9 @@ ASSESSMENT_FILTERS = ["year", "units", "target", "region", "category", "directiv
 
 @_listing(ASSESSMENT_FILTERS, "Đánh giá tiến độ / Assessments")
 class AssessmentList(ListEndpoint):
-    """Each indicator in each unit against the target of the plan period: status and the numbers behind it.
+    """Từng chỉ số ở từng đơn vị so với chỉ tiêu của giai đoạn: trạng thái và các con số đằng sau.
+
+    Each indicator in each unit against the target of the plan period: status and the numbers behind it.
 
     Read from the stored assessments, as the dashboards read them (the same status, figure, year and target).
     """
@@ -221,7 +235,11 @@ def _check_year(province, year):
 
 
 class UnitFigures(APIView):
-    """A unit's figures of one year, any status (GET), and a batch of them from its token (POST)."""
+    """Số liệu một năm của một đơn vị, mọi trạng thái (GET); một lô số liệu gửi bằng mã của đơn vị (POST).
+
+    A unit's figures of one year, any status (GET), and a batch of them from its token (POST): all or
+    nothing, through the same validation, jump confirmation, versions, workflow and history as the form.
+    """
 
     permission_classes = [FiguresAccess]
     renderer_classes = [JSONRenderer]
@@ -258,7 +276,10 @@ class UnitFigures(APIView):
 
 
 class ReportView(APIView):
-    """The periodic report as data: what the Excel and Word reports hold."""
+    """Báo cáo định kỳ dạng dữ liệu: những gì báo cáo Excel và Word chứa.
+
+    The periodic report as data: what the Excel and Word reports hold.
+    """
 
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer]
