@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from our static files: nothing from a CDN
     "provinces",
     "directives",
     "indicators",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "entry",
     "django_tasks",
     "django_tasks_db",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +254,43 @@ EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=10000)
 # Where background exports are written and kept for a day: outside the web root, shared by the app
 # servers and the worker of one machine; served only through the view that checks who asks.
 EXPORT_DIR = env.path("EXPORT_DIR", default=BASE_DIR / "var" / "exports")
+
+# --- the open-data and integration API (api/, Django REST Framework): README "API" -----------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",  # a provincial system's token (Authorization: Token …)
+        "rest_framework.authentication.SessionAuthentication",  # a signed-in reader's browser; CSRF checked
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadsDashboards"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "PAGE_SIZE": 100,
+    # Counted in the default cache: Redis when REDIS_URL is set, so every app server counts the same requests.
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerClient"],
+    "DEFAULT_THROTTLE_RATES": {"api": env.str("API_THROTTLE_RATE", default="120/min")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Theo dõi chỉ tiêu CNTT — API",
+    "DESCRIPTION": (
+        "Dữ liệu mở về việc thực hiện các chỉ tiêu công nghệ thông tin của các tỉnh, thành phố: chỉ số, chỉ tiêu, "
+        "đơn vị hành chính, số liệu đã phê duyệt, đánh giá tiến độ và báo cáo định kỳ (JSON, hoặc CSV với "
+        "`?format=csv`); và API để hệ thống của tỉnh gửi số liệu bằng mã truy cập (Authorization: Token …).\n\n"
+        "Open data on how Vietnamese provinces meet the targets of the ICT directives: indicators, targets, "
+        "administrative units, approved figures, progress assessments and the periodic report (JSON, or CSV with "
+        "`?format=csv`); and a write API through which a province's own system submits figures with a token."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # --- login throttling (django-axes): 5 failures for one user from one address lock that pair out ---------
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"

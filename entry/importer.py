@@ -570,8 +570,10 @@ def import_reason(filename):
     return workflow.recorded("Nhập từ tệp Excel %(filename)s", filename=filename)
 
 
-def apply_import(user, province, year, upload, expected, confirmed=frozenset()):
+def apply_import(user, province, year, upload, expected, confirmed=frozenset(), reason=None):
     """Save the accepted rows in one transaction; returns the number saved.
+
+    ``reason`` is the history's (default: the file's name, ``import_reason``); the write API names its token.
 
     ``expected`` is the set of indicator codes the person saw as accepted (plus those whose jump
     they confirmed). If checking again under lock accepts a different set, nothing is saved and
@@ -585,7 +587,7 @@ def apply_import(user, province, year, upload, expected, confirmed=frozenset()):
             accepted = preview.accepted
             if {row.code for row in accepted} != set(expected):
                 raise StalePreview(preview)
-            reason = import_reason(upload.filename)
+            reason = reason or import_reason(upload.filename)
             saved = 0
             for row in accepted:
                 figure = row.current or Measurement.objects.new(

@@ -501,3 +501,29 @@ class StoredBoard:
         places = self._listed(found, self._targets(found))
         for summary in summaries:
             summary.listed = places.get(summary.indicator.pk, [])
+
+    # every unit's rows, page by page (the API's assessments)
+
+    def unit_keys(self, status=""):
+        """(indicator id, place key) of every unit shown for every indicator (at ``status``): a queryset to page.
+
+        Ordered by indicator (position, code) then unit (code); one line per row, from the window's lines.
+        """
+        lines = self._window_lines().filter(self._units_filter())
+        wanted = _wanted_keys(status)
+        if wanted is not None:
+            if not self._window_stored:
+                lines = lines if str(Status.NOT_ENOUGH_DATA) in wanted else lines.none()
+            else:
+                lines = lines.filter(status__in=wanted)
+        order = ["indicator__position", "indicator__code", "province__code", "province_id"]
+        return lines.order_by(*order).values_list("indicator_id", "place")
+
+    def rows_of(self, keys):
+        """[Row] of the (indicator id, place key) pairs ``keys``, in their order (one read of their lines)."""
+        keys = list(keys)
+        if not keys:
+            return []
+        found = self._stored().filter(indicator_id__in={k[0] for k in keys}, place__in={k[1] for k in keys})
+        rows = self._read(found, {p.pk: p for p in self.places})
+        return [rows[key] for key in keys if key in rows]

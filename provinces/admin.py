@@ -1,4 +1,5 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,8 @@ from indicators import rebuilds
 from indicators.admin_changes import PublishingAdmin
 from indicators.assessments import Changes
 
-from .models import MERGER_DATE, Membership, Province, ReportingAgency
+from . import tokens
+from .models import MERGER_DATE, ApiToken, Membership, Province, ReportingAgency
 
 
 class GenerationFilter(admin.SimpleListFilter):
@@ -108,3 +110,54 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserAdmin(auth_admin.UserAdmin):
     inlines = [*auth_admin.UserAdmin.inlines, MembershipInline]
+
+
+class ApiTokenForm(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["name", "province", "user"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("province") and data.get("user"):
+            try:
+                tokens.check_holder(data["user"], data["province"])
+            except forms.ValidationError as error:
+                self.add_error("user", error)
+        return data
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Issue a token (its text is shown once, on the next page), see when it was last used, revoke it."""
+
+    form = ApiTokenForm
+    list_display = ["name", "province", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_filter = [("province", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["province", "user"]
+    search_fields = ["name", "prefix", "province__name", "user__username"]
+    autocomplete_fields = ["province", "user"]
+    readonly_fields = ["prefix", "created_at", "created_by", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # An issued token cannot be moved to another unit or user: issue a new one and revoke this one.
+        return [*self.readonly_fields, "province", "user"] if obj else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save(update_fields=["name"])
+            return
+        token, text = tokens.issue(obj.name, obj.province, obj.user, created_by=request.user)
+        obj.pk = token.pk
+        obj.prefix = token.prefix
+        messages.warning(
+            request,
+            _("Mã truy cập (chỉ hiện lần này, hãy lưu lại ngay): %(token)s") % {"token": text},
+        )
+
+    @admin.action(description=_("Thu hồi các mã đã chọn"))
+    def revoke(self, request, queryset):
+        for token in queryset:
+            tokens.revoke(token)
+        self.message_user(request, _("Đã thu hồi %(count)s mã.") % {"count": len(queryset)})

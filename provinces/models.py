@@ -263,3 +263,77 @@ class LoadedSource(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.fingerprint[:12]}"
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A provincial system's key to the write API: bound to one unit and to the editor role of one user.
+
+    Only a hash of the secret is stored (``provinces.tokens``): the administrator sees the secret once,
+    when the token is issued. A revoked token stays, so the history keeps naming it.
+    """
+
+    name = models.CharField(_("tên"), max_length=100, help_text=_("Ví dụ: Hệ thống báo cáo của Sở KH&CN."))
+    province = models.ForeignKey(
+        Province, verbose_name=_("tỉnh, thành phố"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        help_text=_("Người nhập liệu của tỉnh mà mã này thay mặt; lịch sử số liệu ghi tên người này."),
+    )
+    prefix = models.CharField(_("tiền tố"), max_length=12, unique=True, editable=False)
+    key_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True, editable=False)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mã truy cập API")
+        verbose_name_plural = _("mã truy cập API")
+        ordering = ["province__code", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+
+class ApiSubmission(models.Model):
+    """A batch received through the write API under a client's idempotency key, and the answer it got.
+
+    Saved in the transaction of the batch itself: a retried request with the same key gets the same
+    answer and changes nothing; a failed batch leaves no row, so it may be sent again.
+    """
+
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE, related_name="submissions")
+    key = models.CharField(max_length=100)
+    fingerprint = models.CharField(max_length=64)  # sha256 of the unit, the year and the body
+    status_code = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["token", "key"], name="api_submission_unique_key")]
+
+    def __str__(self):
+        return f"{self.token_id}:{self.key}"

@@ -29,12 +29,14 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from directives.models import Directive, Task
+from indicators import years as reporting_years
 from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
 from indicators.numbers import display_places, format_vn
 from indicators.progress import BEHIND, formula, legend, status_text, tally
 from indicators.source_documents import figure_source
 from indicators.stored import StoredBoard, stored_year
 from indicators.targets import as_period, default_period, plan_periods
+from provinces.access import province_for, require
 from provinces.agencies import agency_for
 from provinces.generations import units_reporting
 from provinces.models import Province
@@ -148,6 +150,31 @@ def _by_id(rows):
 def report_period_choices():
     """The plan periods a report may be compared against ("?target=2025", as the dashboards name them)."""
     return plan_periods()
+
+
+def report_request(user, slug, year, asked=""):
+    """(province or None for the nation, plan period or None, problem or None) of a report asked for.
+
+    The one check of which reports exist, for the workbook, the Word document and the API: the unit
+    (``NATIONAL``: the country) and the year it reported, and ``asked`` (``?target=``) a plan period
+    with a target. Raises Http404 or PermissionDenied (``provinces.access``) for a unit the user may not report on.
+    """
+    if slug == NATIONAL:
+        province = None
+        require(user, "report", None)
+        problem = None
+        if not reporting_years.FIRST_REPORTING_YEAR <= year <= reporting_years.today().year:
+            problem = _("Không có báo cáo năm %(year)s.") % {"year": year}
+    else:
+        province = province_for(user, slug, "report")
+        problem = reporting_years.check_year(province, year)
+    window = None
+    if not problem and asked:
+        periods = {str(p.key): p for p in report_period_choices()}
+        window = periods.get(asked) or (as_period(int(asked)) if asked.isdigit() and len(asked) == 4 else None)
+        if window not in periods.values():
+            problem = _("Không có chỉ tiêu nào thuộc giai đoạn “%(period)s”.") % {"period": asked}
+    return province, window, problem
 
 
 # --- rows -----------------------------------------------------------------------------------------

@@ -3,8 +3,6 @@
 Who may download what is answered by ``provinces.access``.
 """
 
-import datetime
-
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, JsonResponse
@@ -13,9 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from indicators import years
-from indicators.targets import as_period
-from provinces.access import dashboard_view, province_for, require
+from provinces.access import dashboard_view
 
 from . import background, excel, export, word
 from . import report as periodic
@@ -39,22 +35,7 @@ def _report(request, slug, year):
 
     Raises PermissionDenied unless ``provinces.access`` lets the user download the report.
     """
-    if slug == periodic.NATIONAL:
-        province = None
-        require(request.user, "report", None)
-        problem = None
-        if not years.FIRST_REPORTING_YEAR <= year <= datetime.date.today().year:
-            problem = _("Không có báo cáo năm %(year)s.") % {"year": year}
-    else:
-        province = province_for(request.user, slug, "report")
-        problem = years.check_year(province, year)
-    window = None
-    asked = request.GET.get("target", "")
-    if not problem and asked:
-        periods = {str(p.key): p for p in periodic.report_period_choices()}
-        window = periods.get(asked) or (as_period(int(asked)) if asked.isdigit() and len(asked) == 4 else None)
-        if window not in periods.values():
-            problem = _("Không có chỉ tiêu nào thuộc giai đoạn “%(period)s”.") % {"period": asked}
+    province, window, problem = periodic.report_request(request.user, slug, year, request.GET.get("target", ""))
     if problem:
         return None, _unavailable(request, province, problem)
     return periodic.build_report(request.user, province, year, window), None

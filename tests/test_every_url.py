@@ -24,8 +24,8 @@ from indicators.models import Indicator, Measurement, TaskReport
 from provinces.models import Province
 
 ROLES = ["anonymous", *(username for username, *_ in DEMO_USERS)]
-# 301: /favicon.ico is a permanent redirect to the static icon.
-ALLOWED = {200, 301, 302, 403, 404, 405}
+# 301: /favicon.ico is a permanent redirect to the static icon; 401: the API asks an anonymous client for a token.
+ALLOWED = {200, 301, 302, 401, 403, 404, 405}
 MISSING_PK = 999999
 NO_JOB = "0" * 32
 # The full export is the same workbook for every logged-in reader (only its creator's name differs)
@@ -186,6 +186,22 @@ def project_paths(demo):
         "reports/<slug:slug>/<int:year>.docx": [
             reverse("report-document", args=[p.slug, y]) for p, y in entry if p is not lao_cai
         ],
+        "api/v1/indicators/": ["/api/v1/indicators/", "/api/v1/indicators/?format=csv&category=infrastructure"],
+        "api/v1/targets/": ["/api/v1/targets/?target=2025", f"/api/v1/targets/?province={old.slug}&format=csv"],
+        "api/v1/units/": ["/api/v1/units/", "/api/v1/units/?units=current&format=csv"],
+        "api/v1/measurements/": [
+            f"/api/v1/measurements/?year={LAST_LEGACY_YEAR}",
+            "/api/v1/measurements/?units=current&format=csv",
+        ],
+        "api/v1/assessments/": ["/api/v1/assessments/?status=behind", f"/api/v1/assessments/?province={old.slug}"],
+        "api/v1/units/<slug:slug>/years/<int:year>/figures/": [
+            reverse("api-figures", args=[p.slug, y]) for p, y in entry
+        ],
+        "api/v1/reports/<slug:slug>/<int:year>/": [
+            reverse("api-report", args=[p.slug, y]) for p, y in entry if p is not lao_cai
+        ],
+        "api/v1/schema/": [reverse("api-schema")],
+        "api/v1/docs/": [reverse("api-docs"), reverse("api-docs") + "?script"],
         "exports/data.xlsx": [reverse("export-data")],
         "exports/data/": [reverse("export-start")],
         # A job nobody started (404 for all): tests/test_background_export.py follows real ones.
