@@ -119,7 +119,7 @@ def load_figures(indicators, province, year, window=None):
     ``window`` (None: ``targets.default_period``, as the pages open).
     """
     periods = plan_periods()
-    window = as_period(window) or default_period(periods, year)
+    window = as_period(window) or default_period(year)
     as_of = stored_year(year) or year
     if province is not None:
         board = StoredBoard(indicators, only=province, as_of=as_of, window=window, periods=periods)
