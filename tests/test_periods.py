@@ -112,7 +112,7 @@ def test_an_admin_added_2025_target_changes_the_province_page_status(db, client,
     assert str(response.context["window"]) == "2021–2025"
     row = response.context["rows"][0]
     assert row.chosen.target.value == 80 and row.chosen.status == "achieved"
-    assert "Chỉ tiêu 2025: 80%" in response.content.decode(), "the tooltip names the target and its deadline"
+    assert "Chỉ tiêu 2025: ≥ 80%" in response.content.decode(), "the tooltip names the target and its deadline"
 
 
 def test_no_page_shows_none_for_an_indicator_with_no_data_yet(december_2026):
