@@ -176,7 +176,7 @@ def test_the_overview_counts_provinces_per_status_and_lists_those_behind(viewer_
 def test_a_status_shows_the_numbers_behind_it_on_hover_and_on_click(viewer_client, world):
     html = viewer_client.get("/provinces/phu-tho/?year=2014&target=2015").content.decode()
     # Phú Thọ, LAN share: 40 % (2010) → 70 % (2014), target 80 % (2015): p = 0.75, e = 0.8, pace 0.94
-    assert 'title="Cần chú ý: Gốc 2010: 40% · Mới nhất 2014: 70% · Chỉ tiêu 2015: 80%' in html
+    assert 'title="Cần chú ý: Gốc 2010: 40% · Mới nhất 2014: 70% · Chỉ tiêu 2015: ≥ 80%' in html
     assert "tốc độ 0,94" in html
     details = re.search(r'<details class="status-details">.*?Cần chú ý.*?</details>', html, re.S).group(0)
     assert "75%" in details and "80%" in details and "0,94" in details

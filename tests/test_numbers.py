@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboards.templatetags.dashboard_tags import pace, share, with_unit
+from dashboards.templatetags.dashboard_tags import share, with_unit
 from indicators.models import Indicator
 from indicators.numbers import FIGURE_PLACES, display_places, format_vn, parse_number, typed_text
 from indicators.templatetags.vn_format import vn_number
@@ -112,6 +112,3 @@ def test_the_dashboard_filters_show_figures_shares_and_pace_by_the_same_rule():
     assert with_unit(None, percent) == "—"
     assert share(Decimal("0.5432")) == "54%"
     assert share(0.545) == "55%"
-    assert pace(Decimal("0.675")) == "0,68"
-    assert pace(Decimal("1")) == "1,00"
-    assert pace(None) == "—"
