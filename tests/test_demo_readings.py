@@ -278,3 +278,25 @@ def test_a_source_shows_its_documents_title_and_link_never_a_file_name(crawl):
     assert 'href="https://vietnamlawmagazine.vn/program-on-national-digital-transformation-approved-27272.html"' in (
         decision
     )
+
+
+def test_every_stored_source_reads_as_a_title_and_link_in_exports_and_reports(crawl):
+    from indicators.models import Target
+    from indicators.source_documents import PHU_THO_CONFERENCE_FILE, figure_source, source_of
+
+    stored = set()
+    for model in (Directive, Indicator, Target, Measurement):
+        stored |= set(model.objects.exclude(source_file="").values_list("source_file", flat=True))
+    assert PHU_THO_CONFERENCE_FILE in stored
+    for source_file in stored:
+        text = figure_source("", source_file)  # what an export or report cell holds
+        assert text and not re.search(r"\d{3}_[0-9a-f]{16}\.txt", text), source_file
+        assert text == str(source_of(source_file))
+    assert figure_source("", PHU_THO_CONFERENCE_FILE) == (
+        "Hội nghị tổng kết 10 năm thực hiện Chỉ thị 58-CT/TW của tỉnh Phú Thọ"
+    )
+    assert figure_source("Báo cáo số 12/BC-STTTT", "") == "Báo cáo số 12/BC-STTTT"  # typed by an editor
+    with translation.override("en"):
+        assert str(source_of(PHU_THO_CONFERENCE_FILE)) == (
+            "Phú Thọ province's conference reviewing 10 years of Directive 58-CT/TW"
+        )
