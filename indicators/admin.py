@@ -287,6 +287,18 @@ class ReportedFigureAdmin(PublishingAdmin, SimpleHistoryAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A revert to a past version saves through save_model alone (no save_related): it is published here."""
+        before = self.model.objects.filter(pk=object_id).first() if request.method == "POST" else None
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        after = self.model.objects.filter(pk=object_id).first() if before is not None else None
+        if after is not None and after.version != before.version:
+            changes = Changes()
+            if isinstance(after, Measurement):
+                changes.published(after, published_key(before))
+            self._publish(changes, None)
+        return response
+
 
 @admin.register(Measurement)
 class MeasurementAdmin(ReportedFigureAdmin):

@@ -402,14 +402,6 @@ def refresh(changes):
                 _write(indicator, wanted, compute(indicator, board, wanted, periods))
 
 
-def refresh_indicators(indicators):
-    """Recompute every row of ``indicators`` at every place (after a bulk write that bypassed the workflow)."""
-    changes = Changes()
-    for indicator in indicators:
-        changes.indicator(indicator.pk)
-    refresh(changes)
-
-
 def _same(stored, fresh):
     if isinstance(fresh, Decimal) and isinstance(stored, Decimal):
         return abs(stored - fresh) <= Decimal("1e-9") * max(Decimal(1), abs(fresh))

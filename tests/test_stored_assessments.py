@@ -370,3 +370,16 @@ def test_an_approval_in_another_unit_commits_while_a_rebuild_runs(world, monkeyp
     assert Measurement.objects.get(pk=figure.pk).status == WorkflowStatus.APPROVED
     worker.join()
     consistent()
+
+
+def test_an_admin_edit_of_an_approved_figure_refreshes_what_it_reaches(world, admin):
+    figure = Measurement.objects.get(indicator=world.computers, province=world.hoa_binh, year=2014)
+    data = form_data(figure, value="1500", seen_version=figure.version)
+    response = admin.post(f"/admin/indicators/measurement/{figure.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    consistent()
+    nation = stored(world.computers, area_key("legacy"), 2014, 2015)
+    assert nation.current_value == D(700 + 600 + 1500)
+    admin.post(f"/admin/indicators/measurement/{figure.pk}/delete/", {"post": "yes"})
+    consistent()
+    assert stored(world.computers, area_key("legacy"), 2014, 2015).current_reporting == 2
