@@ -179,6 +179,9 @@ def test_the_worker_goes_on_after_a_locked_database_and_runs_the_export(world, m
 
     monkeypatch.setattr(library, "exclusive_transaction", locked_once)
     monkeypatch.setattr(db_worker, "PAUSE", 0)
+    # A real worker has a connection of its own; this one is the test's, inside its transaction: keep it open.
+    monkeypatch.setattr(library, "close_old_connections", lambda: None)
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     worker = db_worker.Worker(
         queue_names=["default"],
         interval=0,

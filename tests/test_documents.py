@@ -168,7 +168,7 @@ def test_loading_twice_changes_no_row_and_no_history(documents):
     assert before["indicators.HistoricalMeasurement"] == 8
     assert before["indicators.Indicator_tasks"] == 21
     updated_at = dict(Measurement.objects.values_list("pk", "updated_at"))
-    output = load("load_documents")
+    output = load("load_documents", "--reload")  # without it, nothing would even be compared
     assert row_counts() == before
     assert dict(Measurement.objects.values_list("pk", "updated_at")) == updated_at
     assert TaskReport.history.count() == 0
@@ -180,7 +180,7 @@ def test_loading_twice_changes_no_row_and_no_history(documents):
 def test_a_figure_edited_here_is_kept_and_reported_when_the_documents_are_loaded_again(documents):
     lan = phu_tho_2010("units-with-lan")
     Measurement.objects.filter(pk=lan.pk).update(value=Decimal("50"), status="returned")
-    output = load("load_documents")
+    output = load("load_documents", "--reload")
     assert "Measurement: 0 created, 0 updated, 7 unchanged, 1 kept as edited here" in output
     lan.refresh_from_db()
     assert (lan.value, lan.status, lan.history.count()) == (Decimal("50"), "returned", 1)

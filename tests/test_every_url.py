@@ -132,7 +132,8 @@ def project_paths(demo):
         "admin/auth/user/<id>/password/": [
             reverse("admin:auth_user_password_change", args=[get_user_model().objects.get(username="admin").pk])
         ],
-        "admin/^(?P<app_label>auth|django_tasks_database|provinces|directives|indicators)/$": [
+        # the admin's apps in INSTALLED_APPS order (django_tasks_db after reporting, whose db_worker replaces its own)
+        "admin/^(?P<app_label>auth|provinces|directives|indicators|django_tasks_database)/$": [
             reverse("admin:app_list", args=[app])
             for app in ("auth", "django_tasks_database", "provinces", "directives", "indicators")
         ],
