@@ -4,6 +4,7 @@ Nothing is recomputed: every value is read off the Report that ``build_report`` 
 workbook, so the three can never differ.
 """
 
+from indicators import targets
 from reporting import report as periodic
 
 NATIONAL = periodic.NATIONAL
@@ -13,9 +14,10 @@ class Unavailable(Exception):
     """No such report (a year the unit did not report, a plan period without a target)."""
 
 
-def _status(entry):
-    value, text, key = entry
-    return {"target": value, "status": key, "status_text": text}
+def _status(entry, indicator):
+    value, text, key, target = entry
+    comparison = targets.comparison(target, indicator) if target is not None else None
+    return {"target": value, "comparison": comparison, "status": key, "status_text": text}
 
 
 def _summary(row, periods):
@@ -29,7 +31,7 @@ def _summary(row, periods):
         "baseline_year": row.baseline_year,
         "latest": row.latest,
         "latest_year": row.latest_year,
-        "periods": {str(period): _status(row.targets[period]) for period in periods},
+        "periods": {str(period): _status(row.targets[period], row.indicator) for period in periods},
         "source": row.source,
         "is_demo": row.is_demo,
     }

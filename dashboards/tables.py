@@ -15,7 +15,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from indicators import targets
 from indicators.progress import COUNT_KEYS, status_text
 from reporting import excel
 from reporting.excel import COUNT, YEAR, Column, Table, number_format_for
@@ -52,11 +51,7 @@ def _target_value(assessment):
 
 
 def _target_format(assessment, indicator):
-    """The target cell's number format: the figure's, after the comparison ("> 80,0"), the cell still a number."""
-    number_format = number_format_for(indicator)
-    if assessment is None or assessment.target is None:
-        return number_format
-    return f'"{targets.comparison(assessment.target, indicator)} "{number_format}'
+    return excel.target_format(assessment.target if assessment is not None else None, indicator)
 
 
 # --- sorting (server-side, named in the URL: ?sort=ten, ?sort=-gia-tri) ----------------------------------

@@ -551,6 +551,17 @@ def figure_columns(figure_of, indicator_of, headers=LATEST_HEADERS, *, width=12,
     ]
 
 
+def target_format(target, indicator):
+    """A target cell's number format: the figure's after its comparison ("> 80,0", "≥ 80,0"), the cell
+    still a number; the bare figure's format where there is no target."""
+    from indicators import targets
+
+    number_format = number_format_for(indicator)
+    if target is None:
+        return number_format
+    return f'"{targets.comparison(target, indicator)} "{number_format}'
+
+
 def integral_format(value):
     """Numerators and denominators are mostly counts: no decimals unless the figure has some."""
     if isinstance(value, Decimal) and value != value.to_integral_value():

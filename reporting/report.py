@@ -62,6 +62,7 @@ from .excel import (
     producer_name,
     set_print_setup,
     sheet_title,
+    target_format,
     text,
     text_height,
     write_table,
@@ -438,7 +439,9 @@ def _directives_for(province, year):
 
 
 def _target_and_status(assessment):
-    return (assessment.target.value if assessment.target else None, status_text(assessment), assessment.key)
+    """(target value, status text, status key, Target or None): the Target writes its comparison ("> 80 %")."""
+    target = assessment.target
+    return (target.value if target else None, status_text(assessment), assessment.key, target)
 
 
 def _tasks_column(row, tasks_of, window):
@@ -730,7 +733,7 @@ def summary_columns(periods):
                 gettext_lazy("Chỉ tiêu %(period)s") % {"period": period},
                 11,
                 lambda r, p=period: r.targets[p][0],
-                lambda r: number_format_for(r.indicator),
+                lambda r, p=period: target_format(r.targets[p][3], r.indicator),
             ),
             Column(
                 gettext_lazy("Đánh giá so với chỉ tiêu %(period)s") % {"period": period},

@@ -285,7 +285,7 @@ def summary_headers(report):
 
 def summary_cells(report, row, formatted):
     """The Word table's cells of one summary row; ``formatted`` writes a number the Vietnamese way."""
-    target, status, _key = row.targets[report.window]
+    _value, status, _key, target = row.targets[report.window]
     latest = "\n".join(
         filter(None, [row.figure_text(), provisional_text(row.indicator, row.provisional, row.is_national)])
     )
@@ -294,7 +294,7 @@ def summary_cells(report, row, formatted):
         row.indicator.name,
         str(row.indicator.display_unit),
         latest,
-        "—" if target is None else formatted(row.indicator, target),
+        "—" if target is None else compared(target, row.indicator, formatted(row.indicator, target.value)),
         status,
     ]
 
