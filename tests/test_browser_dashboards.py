@@ -193,10 +193,11 @@ def test_provinces_are_chosen_for_comparison_by_tapping_on_a_phone(page, demo_si
     page.goto(f"{demo_site.url}/indicators/units-with-lan/")
     page.wait_for_load_state("networkidle")
     choices = page.locator("fieldset.filter-choices")
-    assert choices.locator("input[value=phu-tho]").is_checked(), "the leader's own province is ticked"
-    choices.locator("input[value=lao-cai]").check()  # one tap on a checkbox, no Ctrl-click
+    # the page shows today's units: the leader's pre-merger Phú Thọ stands as the Phú Thọ it merged into
+    assert choices.locator("input[value=phu-tho-2025]").is_checked(), "the leader's own province is ticked"
+    choices.locator("input[value=lao-cai-2025]").check()  # one tap on a checkbox, no Ctrl-click
     page.click("form.filters button[type=submit]")
     page.wait_for_load_state("networkidle")
-    assert "compare=lao-cai" in page.url and "compare=phu-tho" in page.url
+    assert "compare=lao-cai-2025" in page.url and "compare=phu-tho-2025" in page.url
     lines = page.evaluate("() => Chart.getChart(document.querySelector('[data-chart=line]')).data.datasets.length")
     assert lines == 3, "Phú Thọ, Lào Cai and the nation"
