@@ -8,7 +8,7 @@ import pytest
 
 from provinces.models import Membership
 from tests.browser import log_in
-from tests.factories import PASSWORD, make_indicator, make_measurement, make_province, make_target, make_user
+from tests.factories import PASSWORD, make_indicator, make_measurement, make_province, make_target, make_user, rebuilt
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -92,6 +92,7 @@ def province_with_close_targets(db):
     for year, value in ((2015, 80), (2020, 82), (2025, 81), (2030, 83)):
         make_target(indicator, value, year, province=province, baseline_year=2010)
     make_user("phutho-viewer", Membership.Role.VIEWER, [province])
+    rebuilt()
     return province
 
 

@@ -9,7 +9,7 @@ from entry.template import TEMPLATE_HEADER_ROW
 from indicators.models import Indicator, Measurement, WorkflowStatus
 from provinces.models import Membership
 from tests.browser import log_in
-from tests.factories import PASSWORD, make_indicator, make_measurement, make_province, make_user
+from tests.factories import PASSWORD, make_indicator, make_measurement, make_province, make_user, rebuilt
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,6 +24,7 @@ def world():
     make_measurement(lan, province, 2010, 50, numerator=50, denominator=100)
     make_measurement(computers, province, YEAR, 55802, is_demo=True)
     make_user("phutho-editor", Membership.Role.EDITOR, [province])
+    rebuilt()
     return province
 
 
