@@ -60,8 +60,6 @@ def home_slug(request, default=None):
     def slug(units):
         current = units == Units.CURRENT
         unit = default or access.home_province(request.user, current)
-        if unit is None and current:  # a leader of a pre-merger unit only: its successor today
-            unit = access.home_province(request.user, False)
         if unit is not None and current and not unit.is_current:
             unit = unit.successor
         return unit.slug if unit is not None else None

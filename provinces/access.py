@@ -121,8 +121,11 @@ def home_province(user, current=False):
     """The province ``user`` holds a role in, of the generation asked (a leader's pages open on it)."""
     if not (user.is_authenticated and user.is_active):
         return None
-    memberships = user.memberships.select_related("province")
-    return next((m.province for m in memberships if m.province.is_current == current), None)
+    memberships = list(user.memberships.select_related("province", "province__successor"))
+    found = next((m.province for m in memberships if m.province.is_current == current), None)
+    if found is None and current:  # a role in a pre-merger unit only: the unit it merged into, today
+        found = next((m.province.successor for m in memberships if m.province.successor_id), None)
+    return found
 
 
 def landing_place(user, waiting=0):
