@@ -679,7 +679,9 @@ def build_report(user, province, year, window=None):
 
     ``window`` is the plan period compared against (None: the one the dashboards open on).
     """
-    indicators = list(Indicator.objects.order_by("position", "code"))
+    # A unit's report lists what its page lists: the indicators units report (not the national-only ones).
+    listed = Indicator.objects.all() if province is None else Indicator.objects.provincial()
+    indicators = list(listed.order_by("position", "code"))
     figures = load_figures(indicators, province, year, window)
     if province is not None:
         own = Measurement.objects.published().filter(province=province, year__lte=year)
