@@ -26,15 +26,15 @@ def load_everything(demo=False):
         call_command("load_demo", verbosity=0)
 
 
-def rebuilt():
+def rebuilt(indicators=None):
     """The world a test built is in place: its stored assessments computed once, the data generation moved.
 
     Factories write rows and refresh nothing (as a raw load): a test that reads pages builds its world,
-    then calls this once, as a loader does at its end.
+    then calls this once, as a loader does at its end. ``indicators``: only theirs (a bulk update of them).
     """
     from indicators import assessments, generation
 
-    assessments.rebuild()
+    assessments.rebuild(indicators)
     generation.bump()
 
 

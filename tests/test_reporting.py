@@ -165,9 +165,9 @@ def test_the_report_rows_use_the_dashboards_targets_and_statuses(world):
     assert (lan.latest, lan.latest_year) == (D("70.50"), YEAR)
     # a 2012 report compares against its own plan period, 2011–2015 (none before it has a target)
     assert [str(p) for p in report.periods] == ["2011–2015"]
-    target_2015, status_2015, key_2015 = lan.targets[report.periods[0]]
+    target_2015, status_2015, key_2015, written_2015 = lan.targets[report.periods[0]]
     assert key_2015 == expected.assessment(2015).key
-    assert target_2015 == D("80.00")
+    assert target_2015 == written_2015.value == D("80.00")
     assert status_2015.startswith(str(expected.assessment(2015).progress.label))
     # p = 20.5 / 30, e = 2 / 5: pace 1.71, on track; the numbers travel with the label
     assert status_2015 == "Đúng tiến độ · tốc độ 1,71"
