@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from provinces.generations import Units
 from provinces.models import Province
 
+from . import years
 from .aggregation import Aggregate
 from .assessments import NO_YEAR, area_key, unit_key
 from .board import Assessment, Figure, Row
@@ -223,7 +224,10 @@ class StoredBoard:
         if not self.indicators:
             return None
         found = StoredAssessment.objects.filter(as_of=NO_YEAR, period=self._any_period, indicator_id__in=self._ids)
-        return found.filter(self._units_filter()).aggregate(year=Max("last_year"))["year"]
+        latest = found.filter(self._units_filter()).aggregate(year=Max("last_year"))["year"]
+        # The calendar's year, the same for every reader: a figure of a year still open for reporting
+        # (one unit's early 2026 approval in December 2026) is read when asked for, never by default.
+        return None if latest is None else min(latest, years.closed_year())
 
     @cached_property
     def places(self):

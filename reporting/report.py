@@ -240,6 +240,7 @@ class TargetLine:
     status: str
     status_key: str
     is_demo: bool
+    written: object = None  # the Target: it writes its comparison ("> 80,0")
 
 
 @dataclass
@@ -572,6 +573,7 @@ def _directive_targets(directive, figures):
                     status=status_text(assessment),
                     status_key=assessment.key,
                     is_demo=assessment.is_demo,
+                    written=target,
                 )
             )
     return lines
@@ -783,7 +785,7 @@ TASK_COLUMNS = [
 TARGET_COLUMNS = [
     Column(gettext_lazy("Chỉ số"), 44, lambda r: r.indicator.name, wrap=True),
     Column(gettext_lazy("Đơn vị tính"), 10, lambda r: r.indicator.display_unit, wrap=True),
-    Column(gettext_lazy("Chỉ tiêu"), 11, lambda r: r.target, lambda r: number_format_for(r.indicator)),
+    Column(gettext_lazy("Chỉ tiêu"), 11, lambda r: r.target, lambda r: target_format(r.written, r.indicator)),
     Column(gettext_lazy("Hạn"), 7, lambda r: r.deadline, YEAR),
     Column(gettext_lazy("Giá trị đánh giá"), 12, lambda r: r.latest, lambda r: number_format_for(r.indicator)),
     Column(gettext_lazy("Năm"), 7, lambda r: r.latest_year, YEAR),
