@@ -147,9 +147,9 @@ def compute(
     """Status of one indicator in one place against one target (../shared/DESIGN.md "Progress status").
 
     ``values`` maps year → value (Decimal). ``as_of`` is the year the question is asked in: values
-    after it are ignored. The baseline (``_baseline``) is the latest value on or before the plan's
-    base year ``plan_start`` (the year before the plan starts, or the stated ``baseline_year``); else
-    the target's stated ``baseline`` in ``baseline_year``; else the earliest value after the base year.
+    after it are ignored. The baseline (``_baseline``) is the target's stated ``baseline`` in
+    ``baseline_year``; else the latest value on or before the plan's base year ``plan_start`` (the
+    year before the plan starts, or the stated ``baseline_year``); else the earliest value after it.
     The value judged (``_judged``) is that of the deadline year once there is one of that year or later;
     until then the latest, whose pace is the status, marked with the missing deadline year
     (``Progress.awaiting``) once the year asked has reached it. "Missed" needs a value of the deadline
@@ -212,16 +212,15 @@ def _judged(known, target_year):
 
 
 def _baseline(known, base_year, stated, stated_year):
-    """(year, value) of the baseline, or None (DESIGN.md, "Progress status"): the latest value on or
-    before ``base_year``, else the target's stated one, else the earliest value after ``base_year``."""
-    before = [year for year in known if base_year is not None and year <= base_year]
-    if before:
-        return max(before), known[max(before)]
+    """(year, value) of the baseline, or None (DESIGN.md, "Progress status"): the target's stated one
+    (its year is then the base year, so no figure on or before it is newer); else the latest value on
+    or before ``base_year``; else the earliest value after it."""
     if stated is not None and stated_year is not None:
         return stated_year, stated
     if base_year is None:
         return None
-    return min(known), known[min(known)]
+    before = [year for year in known if year <= base_year]
+    return (max(before), known[max(before)]) if before else (min(known), known[min(known)])
 
 
 def awaiting_year(target_year, judged_year, as_of):

@@ -227,7 +227,8 @@ class StoredBoard:
         latest = found.filter(self._units_filter()).aggregate(year=Max("last_year"))["year"]
         # The calendar's year, the same for every reader: a figure of a year still open for reporting
         # (one unit's early 2026 approval in December 2026) is read when asked for, never by default.
-        return None if latest is None else min(latest, years.closed_year())
+        closed = years.closed_year()
+        return latest if latest is None or latest <= closed else stored_year(closed)
 
     @cached_property
     def places(self):
