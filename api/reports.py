@@ -58,7 +58,7 @@ def _directive(sheet):
         "targets": [
             {
                 "indicator": line.indicator.code,
-                "target": line.target,
+                "target": line.target.value,
                 "deadline": line.deadline,
                 "latest": line.latest,
                 "latest_year": line.latest_year,

@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 
 from directives.models import Directive, Task
 from indicators import years as reporting_years
-from indicators.models import Indicator, Measurement, TaskReport, WorkflowStatus
+from indicators.models import Indicator, Measurement, Target, TaskReport, WorkflowStatus
 from indicators.numbers import display_places, format_vn
 from indicators.progress import BEHIND, formula, legend, status_text, tally
 from indicators.source_documents import figure_source
@@ -233,14 +233,13 @@ class TargetLine:
     """A target a directive without numbered tasks set (a Decision's 2025 targets), and where it stands."""
 
     indicator: Indicator
-    target: Decimal
+    target: Target  # its value, and the comparison it writes ("> 80,0")
     deadline: int
     latest: Decimal | None
     latest_year: int | None
     status: str
     status_key: str
     is_demo: bool
-    written: object = None  # the Target: it writes its comparison ("> 80,0")
 
 
 @dataclass
@@ -566,14 +565,13 @@ def _directive_targets(directive, figures):
             lines.append(
                 TargetLine(
                     indicator=row.indicator,
-                    target=target.value,
+                    target=target,
                     deadline=target.deadline_year,
                     latest=figure.value if figure else None,
                     latest_year=figure.year if figure else None,
                     status=status_text(assessment),
                     status_key=assessment.key,
                     is_demo=assessment.is_demo,
-                    written=target,
                 )
             )
     return lines
@@ -785,7 +783,7 @@ TASK_COLUMNS = [
 TARGET_COLUMNS = [
     Column(gettext_lazy("Chỉ số"), 44, lambda r: r.indicator.name, wrap=True),
     Column(gettext_lazy("Đơn vị tính"), 10, lambda r: r.indicator.display_unit, wrap=True),
-    Column(gettext_lazy("Chỉ tiêu"), 11, lambda r: r.target, lambda r: target_format(r.written, r.indicator)),
+    Column(gettext_lazy("Chỉ tiêu"), 11, lambda r: r.target.value, lambda r: target_format(r.target, r.indicator)),
     Column(gettext_lazy("Hạn"), 7, lambda r: r.deadline, YEAR),
     Column(gettext_lazy("Giá trị đánh giá"), 12, lambda r: r.latest, lambda r: number_format_for(r.indicator)),
     Column(gettext_lazy("Năm"), 7, lambda r: r.latest_year, YEAR),

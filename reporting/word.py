@@ -387,7 +387,7 @@ def write_tasks(document, report):
                 _("- %(name)s: chỉ tiêu %(target)s%(unit)s đến năm %(deadline)s; đạt %(latest)s; %(status)s.")
                 % {
                     "name": line.indicator.name,
-                    "target": compared(line.written, line.indicator, format_figure(line.indicator, line.target)),
+                    "target": compared(line.target, line.indicator, format_figure(line.indicator, line.target.value)),
                     "unit": _unit_suffix(line.indicator),
                     "deadline": line.deadline,
                     "latest": latest,
